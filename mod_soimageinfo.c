@@ -1,0 +1,138 @@
+/* mod_soimageinfo: SuperOffice's Contact ImageInfo API served by httpd from
+ * PostgreSQL. This file is the module record, its hooks, and the dispatch of
+ * a request to its resource; everything else lives in src/. */
+#include <httpd.h>
+#include <http_config.h>
+#include <http_core.h>
+#include <http_log.h>
+#include <http_protocol.h>
+#include <http_request.h>
+
+#include <apr_strings.h>
+#include <libpq-fe.h>
+
+#include "src/soi_body.h"
+#include "src/soi_imageinfo.h"
+#include "src/soi_private.h"
+#include "src/soi_reply.h"
+#include "src/soi_store.h"
+
+/* Who serves what: the Allow header is derived from this table too. */
+static const struct {
+    soi_resource resource;
+    int method; /* M_GET also answers HEAD */
+    int (*serve)(soi_req *q);
+} soi_dispatch[] = {
+    {SOI_RES_IMAGEINFO, M_GET, soi_imageinfo_get},
+    {SOI_RES_IMAGEINFO, M_PUT, soi_imageinfo_put},
+};
+
+const char *soi_allow(soi_resource resource)
+{
+    switch (resource) {
+    case SOI_RES_IMAGEINFO: return "GET, HEAD, PUT, OPTIONS";
+    default: return "";
+    }
+}
+
+/* The route below the <Location> that mounted us. Among the server's
+ * Location paths that prefix the URI, the longest that yields a route wins;
+ * with none (SetHandler outside any Location) the root is the mount. A 400
+ * (bad contact id) is a better answer than a 404. */
+static soi_error *soi_route_request(soi_req *q, const apr_array_header_t *mounts)
+{
+    request_rec *r = q->r;
+    soi_error *best = NULL;
+
+    for (int i = 0; i < mounts->nelts; i++) {
+        const char *mount = APR_ARRAY_IDX(mounts, i, const char *);
+        apr_size_t n = strlen(mount);
+        if (strncmp(r->uri, mount, n) != 0 || (r->uri[n] != '/' && r->uri[n] != '\0'))
+            continue;
+        soi_error *err = soi_route_match(r->pool, r->uri + n, &q->route);
+        if (!err)
+            return NULL;
+        if (!best || (best->status == 404 && err->status != 404))
+            best = err;
+    }
+    return best ? best : soi_route_match(r->pool, r->uri, &q->route);
+}
+
+static int soi_handler(request_rec *r)
+{
+    if (!r->handler || strcmp(r->handler, "soimageinfo") != 0)
+        return DECLINED;
+
+    soi_req *q = apr_pcalloc(r->pool, sizeof(*q));
+    soi_srv_conf *sconf = ap_get_module_config(r->server->module_config, &soimageinfo_module);
+    q->r = r;
+    q->dconf = ap_get_module_config(r->per_dir_config, &soimageinfo_module);
+    q->backend = sconf->backend;
+    q->format = SOI_FORMAT_JSON;
+
+    soi_error *err = soi_route_request(q, sconf->mounts);
+    if (err)
+        return soi_reply_error(q, err);
+    if (r->method_number == M_OPTIONS)
+        return soi_reply_options(q);
+    for (apr_size_t i = 0; i < sizeof(soi_dispatch) / sizeof(soi_dispatch[0]); i++) {
+        if (soi_dispatch[i].resource == q->route.resource && soi_dispatch[i].method == r->method_number)
+            return soi_dispatch[i].serve(q);
+    }
+    return soi_reply_error(q, soi_error_make(r->pool, 405, "%s is not served here; this resource answers %s.",
+                                             r->method, soi_allow(q->route.resource)));
+}
+
+static int soi_post_config(apr_pool_t *pconf, apr_pool_t *plog, apr_pool_t *ptemp, server_rec *s)
+{
+    apr_array_header_t *backends = apr_array_make(pconf, 2, sizeof(soi_backend *));
+    /* httpd reads its configuration twice at start-up; check things once. */
+    int first_pass = ap_state_query(AP_SQ_MAIN_STATE) == AP_SQ_MS_CREATE_PRE_CONFIG;
+
+    if (!PQisthreadsafe()) {
+        ap_log_error(APLOG_MARK, APLOG_CRIT, 0, s,
+                     SOILOGNO(0001) "this libpq is not thread-safe; rebuild against a thread-safe libpq");
+        return HTTP_INTERNAL_SERVER_ERROR;
+    }
+    for (server_rec *v = s; v; v = v->next) {
+        soi_srv_conf *c = ap_get_module_config(v->module_config, &soimageinfo_module);
+        int seen = backends->nelts;
+        c->backend = soi_backend_for(pconf, v, c, backends);
+        c->mounts = soi_config_mounts(pconf, v);
+        if (!first_pass && backends->nelts > seen)
+            soi_backend_ping(c->backend, ptemp);
+    }
+    if (!first_pass)
+        ap_log_error(APLOG_MARK, APLOG_INFO, 0, s, SOILOGNO(0002) "mod_soimageinfo ready (libpq %d)",
+                     PQlibVersion());
+    return OK;
+}
+
+static void soi_child_init(apr_pool_t *pchild, server_rec *s)
+{
+    for (server_rec *v = s; v; v = v->next) {
+        soi_srv_conf *c = ap_get_module_config(v->module_config, &soimageinfo_module);
+        /* Servers sharing a backend share its pool: set it up once. */
+        if (c->backend && !c->backend->reslist)
+            soi_backend_child_init(c->backend, pchild);
+    }
+}
+
+static void soi_register_hooks(apr_pool_t *p)
+{
+    ap_hook_post_config(soi_post_config, NULL, NULL, APR_HOOK_MIDDLE);
+    ap_hook_child_init(soi_child_init, NULL, NULL, APR_HOOK_MIDDLE);
+    ap_hook_handler(soi_handler, NULL, NULL, APR_HOOK_MIDDLE);
+    soi_body_register_filter();
+}
+
+/* APLOG_USE_MODULE comes from soi_private.h, so the record is spelled out. */
+module AP_MODULE_DECLARE_DATA soimageinfo_module = {
+    STANDARD20_MODULE_STUFF,
+    soi_config_create_dir,
+    soi_config_merge_dir,
+    soi_config_create_server,
+    soi_config_merge_server,
+    soi_directives,
+    soi_register_hooks,
+};

@@ -1,0 +1,27 @@
+/* A growable byte buffer on an APR pool: responses are built once, then sent
+ * with an exact Content-Length. */
+#ifndef SOI_BUF_H
+#define SOI_BUF_H
+
+#include <apr_pools.h>
+
+typedef struct {
+    apr_pool_t *pool;
+    char *data;
+    apr_size_t len;
+    apr_size_t cap;
+} soi_buf;
+
+void soi_buf_init(soi_buf *b, apr_pool_t *pool, apr_size_t initial);
+void soi_buf_add(soi_buf *b, const char *s, apr_size_t n);
+void soi_buf_adds(soi_buf *b, const char *s);
+void soi_buf_addc(soi_buf *b, char c);
+void soi_buf_addint(soi_buf *b, apr_int64_t v);
+/* A JSON string literal, quotes included; the input must be valid UTF-8. */
+void soi_buf_json_string(soi_buf *b, const char *s, apr_size_t n);
+/* XML character data with &, <, >, " escaped; the input must be valid UTF-8. */
+void soi_buf_xml_text(soi_buf *b, const char *s, apr_size_t n);
+/* The contents as a NUL-terminated string (the NUL is not counted in len). */
+const char *soi_buf_cstr(soi_buf *b);
+
+#endif

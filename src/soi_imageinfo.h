@@ -1,0 +1,11 @@
+/* The ImageInfo resource: GET (and HEAD) and PUT of a contact's picture
+ * metadata. */
+#ifndef SOI_IMAGEINFO_H
+#define SOI_IMAGEINFO_H
+
+#include "soi_private.h"
+
+int soi_imageinfo_get(soi_req *q);
+int soi_imageinfo_put(soi_req *q);
+
+#endif

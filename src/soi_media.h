@@ -1,0 +1,27 @@
+/* Media types: what a Content-Type header names (SPEC section 3). */
+#ifndef SOI_MEDIA_H
+#define SOI_MEDIA_H
+
+#include "soi_error.h"
+
+typedef enum {
+    SOI_MT_NONE = 0,
+    SOI_MT_JSON,        /* application/json */
+    SOI_MT_TEXT_JSON,   /* text/json */
+    SOI_MT_XML,         /* application/xml */
+    SOI_MT_TEXT_XML,    /* text/xml */
+    SOI_MT_FORM,        /* application/x-www-form-urlencoded */
+    SOI_MT_JSON_PATCH,  /* application/json-patch+json */
+    SOI_MT_MERGE_PATCH, /* application/merge-patch+json */
+    SOI_MT_COUNT
+} soi_media;
+
+/* "application/json" and so on. */
+const char *soi_media_name(soi_media mt);
+
+/* Reads a Content-Type header value: a known type with no charset or
+ * charset=utf-8 gives *out; an unknown type gives SOI_MT_NONE; a malformed
+ * value or another charset is an error (400 or 415). */
+soi_error *soi_media_parse_content_type(apr_pool_t *pool, const char *value, soi_media *out);
+
+#endif

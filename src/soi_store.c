@@ -1,0 +1,447 @@
+#include "soi_store.h"
+
+#include <ap_mpm.h>
+#include <apr_atomic.h>
+#include <apr_strings.h>
+#include <libpq-fe.h>
+#include <poll.h>
+#include <string.h>
+
+struct soi_lease {
+    soi_backend *backend;
+    PGconn *pg;
+    int broken; /* never hand it back: invalidate instead */
+};
+
+enum { SOI_STMT_LOGIN, SOI_STMT_GET, SOI_STMT_PUT, SOI_STMT_COUNT };
+
+static const struct {
+    const char *name;
+    const char *sql;
+} soi_statements[SOI_STMT_COUNT] = {
+    {"soi_login", "SELECT associate_id, password_hash, blob_rights FROM associate WHERE name = $1 AND deleted = 0"},
+    {"soi_get", "SELECT * FROM soi_imageinfo_get($1, $2, $3)"},
+    {"soi_put", "SELECT * FROM soi_imageinfo_put($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"},
+};
+
+/* Logs an outage at most once per 10 seconds per process: the first request
+ * tells the sysadmin, the next thousand do not repeat it. */
+int soi_backend_alarm(soi_backend *b)
+{
+    apr_uint32_t now = (apr_uint32_t)apr_time_sec(apr_time_now());
+    apr_uint32_t until = apr_atomic_read32(&b->quiet_until);
+    return now >= until && apr_atomic_cas32(&b->quiet_until, now + 10, until) == until;
+}
+
+static void soi_notice(void *arg, const char *message)
+{
+    soi_backend *b = arg;
+    ap_log_error(APLOG_MARK, APLOG_DEBUG, 0, b->server, SOILOGNO(0101) "PostgreSQL says: %s", message);
+}
+
+/* ---- the pool ---------------------------------------------------------- */
+
+static apr_status_t soi_conn_construct(void **resource, void *params, apr_pool_t *pool)
+{
+    soi_backend *b = params;
+    /* Keys before dbname are defaults the conninfo may override; keys after
+     * it are forced: the module reads and writes UTF-8. */
+    const char *const keys[] = {"fallback_application_name", "connect_timeout", "dbname", "client_encoding", NULL};
+    const char *const vals[] = {"mod_soimageinfo", "5", b->conninfo, "UTF8", NULL};
+    PGconn *pg = PQconnectdbParams(keys, vals, 1);
+
+    if (!pg || PQstatus(pg) != CONNECTION_OK) {
+        if (soi_backend_alarm(b))
+            ap_log_error(APLOG_MARK, APLOG_ERR, 0, b->server,
+                         SOILOGNO(0102) "cannot connect to PostgreSQL with SoImageInfoDatabase \"%s\": %s; check "
+                                        "that the server is running and reachable from this host, and that "
+                                        "pg_hba.conf admits this user",
+                         soi_config_redact(pool, b->conninfo), pg ? PQerrorMessage(pg) : "out of memory");
+        PQfinish(pg);
+        return APR_ECONNREFUSED;
+    }
+    PQsetNoticeProcessor(pg, soi_notice, b);
+
+    for (int i = 0; i < SOI_STMT_COUNT; i++) {
+        PGresult *res = PQprepare(pg, soi_statements[i].name, soi_statements[i].sql, 0, NULL);
+        int ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+        if (!ok && soi_backend_alarm(b))
+            ap_log_error(APLOG_MARK, APLOG_ERR, 0, b->server,
+                         SOILOGNO(0103) "the database of SoImageInfoDatabase \"%s\" lacks what the module needs "
+                                        "(%s); load conf/schema.sql of this release into it",
+                         soi_config_redact(pool, b->conninfo), PQresultErrorMessage(res));
+        PQclear(res);
+        if (!ok) {
+            PQfinish(pg);
+            return APR_EGENERAL;
+        }
+    }
+    *resource = pg;
+    return APR_SUCCESS;
+}
+
+static apr_status_t soi_conn_destruct(void *resource, void *params, apr_pool_t *pool)
+{
+    PQfinish(resource);
+    return APR_SUCCESS;
+}
+
+static int soi_backend_same(const soi_backend *b, const soi_srv_conf *c)
+{
+    return strcmp(b->conninfo, c->conninfo) == 0 && b->pool_min == c->pool_min && b->pool_max == c->pool_max
+           && b->pool_timeout == c->pool_timeout && b->cache_entries == c->cache_entries
+           && b->cache_ttl == c->cache_ttl;
+}
+
+soi_backend *soi_backend_for(apr_pool_t *pconf, server_rec *s, const soi_srv_conf *c, apr_array_header_t *known)
+{
+    soi_srv_conf eff = *c;
+    if (!c->conninfo)
+        return NULL;
+    if (eff.pool_min < 0) {
+        eff.pool_min = 0;
+        eff.pool_max = 0;
+        eff.pool_timeout = SOI_DEFAULT_POOL_TIMEOUT;
+    }
+    if (eff.cache_entries < 0) {
+        eff.cache_entries = SOI_DEFAULT_CACHE_ENTRIES;
+        eff.cache_ttl = SOI_DEFAULT_CACHE_TTL;
+    }
+    for (int i = 0; i < known->nelts; i++) {
+        soi_backend *b = APR_ARRAY_IDX(known, i, soi_backend *);
+        if (soi_backend_same(b, &eff))
+            return b;
+    }
+    soi_backend *b = apr_pcalloc(pconf, sizeof(*b));
+    b->conninfo = eff.conninfo;
+    b->pool_min = eff.pool_min;
+    b->pool_max = eff.pool_max;
+    b->pool_timeout = eff.pool_timeout;
+    b->cache_entries = eff.cache_entries;
+    b->cache_ttl = eff.cache_ttl;
+    b->server = s;
+    APR_ARRAY_PUSH(known, soi_backend *) = b;
+    return b;
+}
+
+void soi_backend_child_init(soi_backend *b, apr_pool_t *pchild)
+{
+    apr_pool_t *pool;
+    apr_status_t rv;
+    int threads = 1, max = b->pool_max, min = b->pool_min;
+
+    if (max == 0) {
+        /* One connection per worker thread: the pool can then never run dry. */
+        if (ap_mpm_query(AP_MPMQ_MAX_THREADS, &threads) != APR_SUCCESS || threads < 1)
+            threads = 1;
+        max = threads;
+    }
+    if (min > max)
+        min = max;
+    b->pool_size = max;
+    apr_pool_create(&pool, pchild);
+    apr_pool_tag(pool, "soimageinfo-backend");
+
+    rv = apr_reslist_create(&b->reslist, min, max, max, 0, soi_conn_construct, soi_conn_destruct, b, pool);
+    if (rv != APR_SUCCESS && min > 0) {
+        ap_log_error(APLOG_MARK, APLOG_WARNING, rv, b->server,
+                     SOILOGNO(0104) "could not open the %d initial connection(s) of SoImageInfoPool; starting "
+                                    "with none, requests connect on demand",
+                     min);
+        rv = apr_reslist_create(&b->reslist, 0, max, max, 0, soi_conn_construct, soi_conn_destruct, b, pool);
+    }
+    if (rv != APR_SUCCESS) {
+        b->reslist = NULL;
+        ap_log_error(APLOG_MARK, APLOG_CRIT, rv, b->server, SOILOGNO(0105) "cannot create the connection pool");
+        return;
+    }
+    apr_reslist_timeout_set(b->reslist, b->pool_timeout);
+
+    b->creds = soi_credcache_create(pool, b->cache_entries, b->cache_ttl, &rv);
+    if (b->cache_entries > 0 && !b->creds)
+        ap_log_error(APLOG_MARK, APLOG_WARNING, rv, b->server,
+                     SOILOGNO(0106) "cannot create the login cache of SoImageInfoAuthCache; every request will "
+                                    "verify its password");
+}
+
+void soi_backend_ping(soi_backend *b, apr_pool_t *ptemp)
+{
+    const char *const keys[] = {"connect_timeout", "dbname", NULL};
+    const char *const vals[] = {"3", b->conninfo, NULL};
+    if (PQpingParams(keys, vals, 1) != PQPING_OK)
+        ap_log_error(APLOG_MARK, APLOG_WARNING, 0, b->server,
+                     SOILOGNO(0107) "PostgreSQL does not answer at SoImageInfoDatabase \"%s\"; starting anyway, "
+                                    "requests will get 503 until it does",
+                     soi_config_redact(ptemp, b->conninfo));
+}
+
+/* ---- leases: one connection per request ------------------------------- */
+
+static apr_status_t soi_lease_end(void *data)
+{
+    soi_lease *l = data;
+    PGconn *pg = l->pg;
+
+    if (!l->broken && PQstatus(pg) == CONNECTION_OK && PQtransactionStatus(pg) != PQTRANS_IDLE) {
+        /* A request that stopped inside a transaction must not leave it open. */
+        PGresult *res = PQexec(pg, "ROLLBACK");
+        l->broken = PQresultStatus(res) != PGRES_COMMAND_OK;
+        PQclear(res);
+    }
+    if (l->broken || PQstatus(pg) != CONNECTION_OK)
+        apr_reslist_invalidate(l->backend->reslist, pg);
+    else
+        apr_reslist_release(l->backend->reslist, pg);
+    return APR_SUCCESS;
+}
+
+/* An idle connection has nothing to say. If its socket is readable, the
+ * server has sent a termination notice or closed it (a restart, an idle
+ * timeout): such a connection is discarded before any statement is risked. */
+static int soi_conn_fresh(PGconn *pg)
+{
+    struct pollfd p = {PQsocket(pg), POLLIN, 0};
+    if (PQstatus(pg) != CONNECTION_OK || p.fd < 0)
+        return 0;
+    return poll(&p, 1, 0) == 0;
+}
+
+static soi_error *soi_store_lease(soi_req *q)
+{
+    soi_backend *b = q->backend;
+    request_rec *r = q->r;
+
+    if (q->lease)
+        return NULL;
+    if (!b || !b->reslist)
+        return soi_error_server(r->pool, 503,
+                                "no connection pool in this process: set SoImageInfoDatabase for this server "
+                                "(see the error log at start-up)");
+    /* Each stale connection found is discarded; more than the pool holds
+     * cannot be stale. */
+    for (int tries = 0; tries <= b->pool_size; tries++) {
+        void *res;
+        apr_status_t rv = apr_reslist_acquire(b->reslist, &res);
+        if (APR_STATUS_IS_TIMEUP(rv) || APR_STATUS_IS_EAGAIN(rv))
+            return soi_error_server(r->pool, 503,
+                                    "all connections of SoImageInfoPool are in use and none came free within the "
+                                    "acquire timeout; raise the pool maximum (within PostgreSQL's "
+                                    "max_connections) or the timeout");
+        if (rv != APR_SUCCESS)
+            return soi_error_server(r->pool, 503, "cannot connect to PostgreSQL (the reason is logged above)");
+        if (!soi_conn_fresh(res)) {
+            ap_log_rerror(APLOG_MARK, APLOG_DEBUG, 0, r, SOILOGNO(0108) "discarding a connection the server closed");
+            apr_reslist_invalidate(b->reslist, res);
+            continue;
+        }
+        soi_lease *l = apr_pcalloc(r->pool, sizeof(*l));
+        l->backend = b;
+        l->pg = res;
+        apr_pool_cleanup_register(r->pool, l, soi_lease_end, apr_pool_cleanup_null);
+        q->lease = l;
+        return NULL;
+    }
+    return soi_error_server(r->pool, 503, "every pooled connection was closed by the server");
+}
+
+static void soi_lease_drop(soi_req *q)
+{
+    q->lease->broken = 1;
+    apr_pool_cleanup_run(q->r->pool, q->lease, soi_lease_end);
+    q->lease = NULL;
+}
+
+static apr_status_t soi_result_clear(void *res)
+{
+    PQclear(res);
+    return APR_SUCCESS;
+}
+
+/* States after which a fresh connection will do: the old one is gone
+ * (57P0x shutdown, 08xxx connection failure), lost its prepared statements
+ * (26000), or landed on a read-only server after a failover (25006). */
+static int soi_state_wants_new_connection(const char *state)
+{
+    return state
+           && (strncmp(state, "57P", 3) == 0 || strncmp(state, "08", 2) == 0 || strcmp(state, "26000") == 0
+               || strcmp(state, "25006") == 0);
+}
+
+/* Runs a prepared statement. When the connection turns out dead, the
+ * statement is sent once more on a new one: every statement here is a
+ * single idempotent call, so a second run cannot do harm. */
+static soi_error *soi_store_exec(soi_req *q, int stmt, int nparams, const char *const *values, PGresult **out)
+{
+    request_rec *r = q->r;
+
+    for (int attempt = 0;; attempt++) {
+        soi_error *err = soi_store_lease(q);
+        if (err)
+            return err;
+        PGconn *pg = q->lease->pg;
+        PGresult *res = PQexecPrepared(pg, soi_statements[stmt].name, nparams, values, NULL, NULL, 0);
+        if (PQresultStatus(res) == PGRES_TUPLES_OK) {
+            apr_pool_cleanup_register(r->pool, res, soi_result_clear, apr_pool_cleanup_null);
+            *out = res;
+            return NULL;
+        }
+        const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+        const char *msg = apr_pstrdup(r->pool, res ? PQresultErrorMessage(res) : PQerrorMessage(pg));
+        int lost = PQstatus(pg) != CONNECTION_OK || soi_state_wants_new_connection(state);
+        state = apr_pstrdup(r->pool, state ? state : "none");
+        PQclear(res);
+        if (!lost)
+            return soi_error_server(r->pool, 500, "statement %s failed (SQLSTATE %s): %s", soi_statements[stmt].name,
+                                    state, apr_collapse_spaces(apr_pstrdup(r->pool, msg), msg));
+        soi_lease_drop(q);
+        if (attempt == 0) {
+            ap_log_rerror(APLOG_MARK, APLOG_INFO, 0, r,
+                          SOILOGNO(0109) "a pooled connection failed (SQLSTATE %s); retrying on a new one", state);
+            continue;
+        }
+        return soi_error_server(r->pool, 503, "PostgreSQL failed twice (SQLSTATE %s): %s", state, msg);
+    }
+}
+
+/* ---- statements --------------------------------------------------------- */
+
+soi_error *soi_store_login(soi_req *q, const char *user, soi_login *out)
+{
+    const char *values[1] = {user};
+    PGresult *res;
+    soi_error *err = soi_store_exec(q, SOI_STMT_LOGIN, 1, values, &res);
+    if (err)
+        return err;
+    memset(out, 0, sizeof(*out));
+    if (PQntuples(res) == 1) {
+        out->associate_id = (apr_int32_t)apr_atoi64(PQgetvalue(res, 0, 0));
+        out->password_hash = PQgetvalue(res, 0, 1);
+        out->rights = (int)apr_atoi64(PQgetvalue(res, 0, 2));
+    }
+    return NULL;
+}
+
+/* Columns of the soi_imageinfo type, in order. */
+enum {
+    C_OUTCOME,
+    C_RIGHTS,
+    C_BLOB_ID,
+    C_BLOBSIZE,
+    C_DESCRIPTION,
+    C_EXTRAINFO,
+    C_ISENCRYPTED,
+    C_ISZIPPED,
+    C_MIMETYPE,
+    C_ORIGINALSIZE,
+    C_REGISTERED,
+    C_UPDATED,
+    C_CONCEPTUALTYPE,
+    C_UPDATEDCOUNT,
+    C_CREATED_BY,                          /* 12 associate columns */
+    C_UPDATED_BY = C_CREATED_BY + 12,      /* 12 more */
+    C_COUNT = C_UPDATED_BY + 12
+};
+
+static apr_int64_t col_int(const PGresult *res, int col)
+{
+    return PQgetisnull(res, 0, col) ? 0 : apr_atoi64(PQgetvalue(res, 0, col));
+}
+
+static const char *col_str(const PGresult *res, int col)
+{
+    return PQgetvalue(res, 0, col); /* "" for NULL; lives as long as res */
+}
+
+static const soi_associate *col_associate(apr_pool_t *pool, const PGresult *res, int c)
+{
+    if (PQgetisnull(res, 0, c))
+        return NULL;
+    soi_associate *a = apr_palloc(pool, sizeof(*a));
+    a->associate_id = (apr_int32_t)col_int(res, c);
+    a->name = col_str(res, c + 1);
+    a->person_id = (apr_int32_t)col_int(res, c + 2);
+    a->rank = (apr_int32_t)col_int(res, c + 3);
+    a->tooltip = col_str(res, c + 4);
+    a->type = (apr_int32_t)col_int(res, c + 5);
+    a->group_idx = (apr_int32_t)col_int(res, c + 6);
+    a->full_name = col_str(res, c + 7);
+    a->formal_name = col_str(res, c + 8);
+    a->deleted = col_int(res, c + 9) != 0;
+    a->ejuser_id = (apr_int32_t)col_int(res, c + 10);
+    a->user_name = col_str(res, c + 11);
+    return a;
+}
+
+static void set_str(soi_entity *e, soi_field_id f, const PGresult *res, int col)
+{
+    e->v[f].str = col_str(res, col);
+    e->v[f].len = (apr_size_t)PQgetlength(res, 0, col);
+}
+
+static soi_error *soi_store_decode(soi_req *q, const PGresult *res, soi_stored *out)
+{
+    soi_entity *e = &out->entity;
+
+    if (PQnfields(res) != C_COUNT || PQntuples(res) != 1)
+        return soi_error_server(q->r->pool, 500,
+                                "the database returned %d row(s) of %d columns where 1 row of %d was expected; "
+                                "load conf/schema.sql of this release",
+                                PQntuples(res), PQnfields(res), C_COUNT);
+    out->outcome = (int)col_int(res, C_OUTCOME);
+    out->rights = (int)col_int(res, C_RIGHTS);
+    soi_entity_init_default(e);
+    if (PQgetisnull(res, 0, C_BLOB_ID))
+        return NULL; /* no picture: the default entity */
+
+    e->v[SOI_F_BLOBID].num = col_int(res, C_BLOB_ID);
+    e->v[SOI_F_BLOBSIZE].num = col_int(res, C_BLOBSIZE);
+    set_str(e, SOI_F_DESCRIPTION, res, C_DESCRIPTION);
+    set_str(e, SOI_F_EXTRAINFO, res, C_EXTRAINFO);
+    e->v[SOI_F_ISENCRYPTED].num = *col_str(res, C_ISENCRYPTED) == 't';
+    e->v[SOI_F_ISZIPPED].num = *col_str(res, C_ISZIPPED) == 't';
+    set_str(e, SOI_F_MIMETYPE, res, C_MIMETYPE);
+    e->v[SOI_F_ORIGINALSIZE].num = col_int(res, C_ORIGINALSIZE);
+    e->v[SOI_F_CREATEDDATE].num = col_int(res, C_REGISTERED);
+    e->v[SOI_F_UPDATEDDATE].num = col_int(res, C_UPDATED);
+    e->v[SOI_F_CREATEDBY].assoc = col_associate(q->r->pool, res, C_CREATED_BY);
+    e->v[SOI_F_UPDATEDBY].assoc = col_associate(q->r->pool, res, C_UPDATED_BY);
+    set_str(e, SOI_F_CONCEPTUALTYPE, res, C_CONCEPTUALTYPE);
+    e->version = (apr_int32_t)col_int(res, C_UPDATEDCOUNT);
+    return NULL;
+}
+
+static const char *itoa(apr_pool_t *p, apr_int64_t v)
+{
+    return apr_psprintf(p, "%" APR_INT64_T_FMT, v);
+}
+
+soi_error *soi_store_get(soi_req *q, soi_stored *out)
+{
+    apr_pool_t *p = q->r->pool;
+    const char *values[3] = {itoa(p, q->route.contact_id), itoa(p, q->who.associate_id), q->who.password_hash};
+    PGresult *res;
+    soi_error *err = soi_store_exec(q, SOI_STMT_GET, 3, values, &res);
+    return err ? err : soi_store_decode(q, res, out);
+}
+
+soi_error *soi_store_put(soi_req *q, const soi_entity *e, soi_stored *out)
+{
+    apr_pool_t *p = q->r->pool;
+    const char *values[12] = {
+        itoa(p, q->route.contact_id),
+        itoa(p, q->who.associate_id),
+        q->who.password_hash,
+        itoa(p, e->v[SOI_F_BLOBID].num),
+        itoa(p, e->v[SOI_F_BLOBSIZE].num),
+        e->v[SOI_F_DESCRIPTION].str,
+        e->v[SOI_F_EXTRAINFO].str,
+        e->v[SOI_F_ISENCRYPTED].num ? "t" : "f",
+        e->v[SOI_F_ISZIPPED].num ? "t" : "f",
+        e->v[SOI_F_MIMETYPE].str,
+        itoa(p, e->v[SOI_F_ORIGINALSIZE].num),
+        e->v[SOI_F_CONCEPTUALTYPE].str,
+    };
+    PGresult *res;
+    soi_error *err = soi_store_exec(q, SOI_STMT_PUT, 12, values, &res);
+    return err ? err : soi_store_decode(q, res, out);
+}

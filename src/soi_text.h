@@ -1,0 +1,33 @@
+/* Byte-level text rules shared by every codec: strict UTF-8, ASCII case
+ * folding, decimal integers, and quoting client text in messages. */
+#ifndef SOI_TEXT_H
+#define SOI_TEXT_H
+
+#include <apr_pools.h>
+
+typedef enum {
+    SOI_UTF8_OK = 0,
+    SOI_UTF8_INVALID, /* ill-formed: overlong, surrogate, truncated, > U+10FFFF */
+    SOI_UTF8_NUL,     /* U+0000 */
+    SOI_UTF8_NOT_XML  /* a code point XML 1.0 cannot carry (C0 controls, U+FFFE, U+FFFF) */
+} soi_utf8_status;
+
+/* Checks s[0..n) as strict UTF-8 (RFC 3629) and counts its code points.
+ * On failure *bad is the offending code point or lead byte, for messages. */
+soi_utf8_status soi_utf8_check(const char *s, apr_size_t n, apr_size_t *chars, apr_uint32_t *bad);
+
+/* ASCII-only case-insensitive equality of s[0..n) with the NUL-terminated lit. */
+int soi_ascii_ieq(const char *s, apr_size_t n, const char *lit);
+
+/* Parses an optionally signed decimal integer that fills s[0..n) exactly and
+ * lies in [min, max]. Returns 1 on success. */
+int soi_parse_int(const char *s, apr_size_t n, apr_int64_t min, apr_int64_t max, apr_int64_t *out);
+
+/* s[0..n) with leading and trailing spaces, tabs, CRs and LFs removed. */
+void soi_trim(const char **s, apr_size_t *n);
+
+/* Client text made safe to quote in a message: printable ASCII kept, every
+ * other byte as \xNN, cut to at most max bytes of input with "..." after. */
+const char *soi_text_quote(apr_pool_t *pool, const char *s, apr_size_t n, apr_size_t max);
+
+#endif

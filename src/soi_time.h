@@ -1,0 +1,24 @@
+/* Date-times as the entity carries them: microseconds since 1970-01-01 UTC
+ * (PostgreSQL's precision), written with seven fraction digits and Z. */
+#ifndef SOI_TIME_H
+#define SOI_TIME_H
+
+#include <apr.h>
+
+/* 0001-01-01T00:00:00Z, .NET's DateTime.MinValue: the "unset" date. */
+#define SOI_TIME_MIN (-APR_INT64_C(62135596800000000))
+/* 9999-12-31T23:59:59.999999Z */
+#define SOI_TIME_MAX (APR_INT64_C(253402300799999999))
+
+/* Length of soi_time_format's output, without the NUL. */
+#define SOI_TIME_LEN 28
+
+/* Parses an ISO 8601 date or date-time (extended format, optional fraction,
+ * optional Z or numeric offset; no offset means UTC) that fills s[0..n).
+ * Returns 1 on success with *usec in SOI_TIME_MIN..SOI_TIME_MAX. */
+int soi_time_parse(const char *s, apr_size_t n, apr_int64_t *usec);
+
+/* Writes "YYYY-MM-DDTHH:MM:SS.fffffffZ" and a NUL into out. */
+void soi_time_format(char out[SOI_TIME_LEN + 1], apr_int64_t usec);
+
+#endif
