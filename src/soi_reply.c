@@ -17,6 +17,9 @@ static int soi_send(soi_req *q, int status, const char *ctype, const soi_buf *bo
     apr_bucket_alloc_t *ba = r->connection->bucket_alloc;
     apr_bucket_brigade *bb = apr_brigade_create(r->pool, ba);
 
+    /* The database has had its say: its connection goes back before the
+     * reply meets a slow client. */
+    soi_store_release(q);
     r->status = status;
     if (ctype)
         ap_set_content_type(r, ctype);

@@ -34,8 +34,14 @@ soi_error *soi_route_match(apr_pool_t *pool, const char *path, soi_route *out)
             start = i + 1;
         }
     }
-    if (count != 4 || !soi_ascii_ieq(seg[0], len[0], "v1") || !soi_ascii_ieq(seg[1], len[1], "Contact"))
+    if (count < 3 || !soi_ascii_ieq(seg[0], len[0], "v1") || !soi_ascii_ieq(seg[1], len[1], "Contact"))
         goto not_found;
+    if (count == 3) {
+        /* httpd merges "//", so an empty id arrives as /v1/Contact/ImageInfo. */
+        seg[3] = seg[2];
+        len[3] = len[2];
+        len[2] = 0;
+    }
 
     for (apr_size_t r = 0; r < sizeof(soi_resources) / sizeof(soi_resources[0]); r++) {
         if (!soi_ascii_ieq(seg[3], len[3], soi_resources[r].segment))

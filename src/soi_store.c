@@ -39,6 +39,21 @@ static void soi_notice(void *arg, const char *message)
     ap_log_error(APLOG_MARK, APLOG_DEBUG, 0, b->server, SOILOGNO(0101) "PostgreSQL says: %s", message);
 }
 
+/* libpq's messages end in a newline and may hold more ("\n\tIs the server
+ * running..."): one line for the error log. */
+static const char *soi_pq_text(apr_pool_t *pool, const char *msg)
+{
+    char *out = apr_pstrdup(pool, msg ? msg : "");
+    for (char *c = out; *c; c++) {
+        if (*c == '\n' || *c == '\t' || *c == '\r')
+            *c = ' ';
+    }
+    apr_size_t n = strlen(out);
+    while (n > 0 && out[n - 1] == ' ')
+        out[--n] = '\0';
+    return out;
+}
+
 /* ---- the pool ---------------------------------------------------------- */
 
 static apr_status_t soi_conn_construct(void **resource, void *params, apr_pool_t *pool)
@@ -56,7 +71,8 @@ static apr_status_t soi_conn_construct(void **resource, void *params, apr_pool_t
                          SOILOGNO(0102) "cannot connect to PostgreSQL with SoImageInfoDatabase \"%s\": %s; check "
                                         "that the server is running and reachable from this host, and that "
                                         "pg_hba.conf admits this user",
-                         soi_config_redact(pool, b->conninfo), pg ? PQerrorMessage(pg) : "out of memory");
+                         soi_config_redact(pool, b->conninfo),
+                         pg ? soi_pq_text(pool, PQerrorMessage(pg)) : "out of memory");
         PQfinish(pg);
         return APR_ECONNREFUSED;
     }
@@ -69,7 +85,7 @@ static apr_status_t soi_conn_construct(void **resource, void *params, apr_pool_t
             ap_log_error(APLOG_MARK, APLOG_ERR, 0, b->server,
                          SOILOGNO(0103) "the database of SoImageInfoDatabase \"%s\" lacks what the module needs "
                                         "(%s); load conf/schema.sql of this release into it",
-                         soi_config_redact(pool, b->conninfo), PQresultErrorMessage(res));
+                         soi_config_redact(pool, b->conninfo), soi_pq_text(pool, PQresultErrorMessage(res)));
         PQclear(res);
         if (!ok) {
             PQfinish(pg);
@@ -251,6 +267,14 @@ static void soi_lease_drop(soi_req *q)
     q->lease = NULL;
 }
 
+void soi_store_release(soi_req *q)
+{
+    if (q->lease) {
+        apr_pool_cleanup_run(q->r->pool, q->lease, soi_lease_end);
+        q->lease = NULL;
+    }
+}
+
 static apr_status_t soi_result_clear(void *res)
 {
     PQclear(res);
@@ -286,13 +310,13 @@ static soi_error *soi_store_exec(soi_req *q, int stmt, int nparams, const char *
             return NULL;
         }
         const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
-        const char *msg = apr_pstrdup(r->pool, res ? PQresultErrorMessage(res) : PQerrorMessage(pg));
+        const char *msg = soi_pq_text(r->pool, res ? PQresultErrorMessage(res) : PQerrorMessage(pg));
         int lost = PQstatus(pg) != CONNECTION_OK || soi_state_wants_new_connection(state);
         state = apr_pstrdup(r->pool, state ? state : "none");
         PQclear(res);
         if (!lost)
             return soi_error_server(r->pool, 500, "statement %s failed (SQLSTATE %s): %s", soi_statements[stmt].name,
-                                    state, apr_collapse_spaces(apr_pstrdup(r->pool, msg), msg));
+                                    state, msg);
         soi_lease_drop(q);
         if (attempt == 0) {
             ap_log_rerror(APLOG_MARK, APLOG_INFO, 0, r,

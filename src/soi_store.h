@@ -43,6 +43,11 @@ typedef struct {
     int rights;
 } soi_login;
 
+/* Hands the request's connection back to the pool now, rather than when
+ * the request pool goes, which is only after the reply has crossed the
+ * network (and, with pipelined requests, after the next one is served). */
+void soi_store_release(soi_req *q);
+
 /* Looks up an active associate by login name. */
 soi_error *soi_store_login(soi_req *q, const char *user, soi_login *out);
 

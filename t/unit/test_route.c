@@ -41,6 +41,7 @@ int main(void)
     is_int(match("/v1/Contact/abc/ImageInfo", &id), 400, "letters");
     is_int(match("/v1/Contact/5x/ImageInfo", &id), 400, "digits then letters");
     is_int(match("/v1/Contact//ImageInfo", &id), 400, "empty id");
+    is_int(match("/v1/Contact/ImageInfo", &id), 400, "no id at all (httpd merged the slashes)");
     is_int(match("/v1/Contact/ 5/ImageInfo", &id), 400, "space");
     is_str(soi_route_match(p, "/v1/Contact/a\xff/ImageInfo", &r)->message,
            "The contact id in the path must be a whole number from 1 to 2147483647, not \"a\\xFF\".",
@@ -48,6 +49,7 @@ int main(void)
 
     is_int(match("/v1/Contact/5/ImageInfo//", &id), 404, "two trailing slashes");
     is_int(match("/v1/Contact/5", &id), 404, "no resource");
+    is_int(match("/v1/Contact/Other", &id), 404, "three segments, not a resource");
     is_int(match("/v1/Contact/5/Other", &id), 404, "unknown resource");
     is_int(match("/v2/Contact/5/ImageInfo", &id), 404, "unknown version");
     is_int(match("/v1/Person/5/ImageInfo", &id), 404, "unknown entity");

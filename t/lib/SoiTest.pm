@@ -1,0 +1,226 @@
+package SoiTest;
+# Helpers for the Apache::Test suite: requests with full control over
+# headers and body, the database as it is after each request, and the
+# property order of a JSON body.
+use strict;
+use warnings;
+
+use Apache::Test ();
+use Test::More ();
+use Apache::TestRequest ();
+use DBI;
+use Exporter 'import';
+use HTTP::Request;
+use JSON::PP ();
+use MIME::Base64 qw(encode_base64);
+use POSIX ();
+
+our @EXPORT = qw(call basic db picture_of blob_row links_of json top_keys entity_body seed_body
+                 error_ok snapshot pg_ctl iso associate_json chunks raw_exchange);
+
+# Every property of a response, in SPEC order.
+our @ORDER = qw(BlobId BlobSize Description ExtraInfo IsEncrypted IsZipped MimeType OriginalSize
+                CreatedDate UpdatedDate CreatedBy UpdatedBy ConceptualType TableRight FieldProperties);
+
+sub basic {
+    my ($user, $pass) = @_;
+    return 'Basic ' . encode_base64("$user:$pass", '');
+}
+
+# call(METHOD, PATH, body => ..., type => ..., auth => [user, pass] | 'raw header' | undef,
+#      headers => {...})
+# Authenticates as tje0 unless told otherwise (auth => undef sends none).
+sub call {
+    my ($method, $path, %o) = @_;
+    my $req = HTTP::Request->new($method => 'http://' . Apache::TestRequest::hostport() . $path);
+    my $auth = exists $o{auth} ? $o{auth} : ['tje0', 'Tje0'];
+    $req->header(Authorization => ref $auth ? basic(@$auth) : $auth) if defined $auth;
+    $req->header('Content-Type' => $o{type}) if defined $o{type};
+    my %h = %{ $o{headers} || {} };
+    $req->header($_ => $h{$_}) for keys %h;
+    if (defined $o{body}) {
+        if (ref $o{body} eq 'CODE') {
+            $req->content($o{body}); # LWP sends a code ref chunked
+        } else {
+            $req->content($o{body});
+            $req->header('Content-Length' => length $o{body});
+        }
+    }
+    my $ua = Apache::TestRequest::user_agent(reset => 1, keep_alive => 0, requests_redirectable => 0);
+    $ua->timeout(30);
+    return $ua->request($req);
+}
+
+my $dbh;
+sub db {
+    return $dbh if $dbh && $dbh->ping;
+    my $ci = $ENV{SOI_TEST_CONNINFO} or die "SOI_TEST_CONNINFO is not set";
+    my %kv = $ci =~ /(\w+)=(\S+)/g;
+    my $dsn = 'dbi:Pg:' . join(';', map { "$_=$kv{$_}" } grep { $_ ne 'user' } sort keys %kv);
+    $dbh = DBI->connect($dsn, $kv{user} // '', '', { RaiseError => 1, AutoCommit => 1, PrintError => 0,
+                                                      pg_enable_utf8 => 0 });
+    return $dbh;
+}
+
+# The contact's picture: the binaryobject row linked as its ContactImage, or undef.
+sub picture_of {
+    my ($contact) = @_;
+    return db()->selectrow_hashref(q{
+        SELECT b.*, floor(extract(epoch FROM b.registered) * 1000000)::bigint AS registered_us,
+               floor(extract(epoch FROM b.updated) * 1000000)::bigint AS updated_us
+          FROM binaryobjectlink l JOIN binaryobject b USING (binaryobject_id)
+         WHERE l.ownertable = 5 AND l.ownerrecord = ? AND l.linktype = 17}, undef, $contact);
+}
+
+sub blob_row {
+    my ($id) = @_;
+    return db()->selectrow_hashref('SELECT * FROM binaryobject WHERE binaryobject_id = ?', undef, $id);
+}
+
+sub links_of {
+    my ($contact) = @_;
+    return db()->selectall_arrayref(
+        'SELECT * FROM binaryobjectlink WHERE ownertable = 5 AND ownerrecord = ? ORDER BY binaryobjectlink_id',
+        { Slice => {} }, $contact);
+}
+
+# Everything the database holds about a contact's pictures, as one string:
+# compare before and after a refused request.
+sub snapshot {
+    my ($contact) = @_;
+    my $rows = db()->selectall_arrayref(q{
+        SELECT l.*, b.* FROM binaryobjectlink l JOIN binaryobject b USING (binaryobject_id)
+         WHERE l.ownertable = 5 AND l.ownerrecord = ? ORDER BY l.binaryobjectlink_id}, { Slice => {} }, $contact);
+    my $count = db()->selectrow_array('SELECT count(*) FROM binaryobject');
+    return JSON::PP->new->canonical->encode([$rows, $count]);
+}
+
+sub json {
+    my ($text) = @_;
+    return eval { JSON::PP->new->decode($text) };
+}
+
+# The property names of the top-level object, in document order.
+sub top_keys {
+    my ($text) = @_;
+    my @keys;
+    my ($depth, $in_string, $escape, $buf, $expect_key) = (0, 0, 0, '', 0);
+    for my $c (split //, $text) {
+        if ($in_string) {
+            if ($escape) { $escape = 0; $buf .= $c; next }
+            if ($c eq '\\') { $escape = 1; next }
+            if ($c eq '"') { $in_string = 0; push @keys, $buf if $expect_key == 2; $expect_key = 0; next }
+            $buf .= $c;
+            next;
+        }
+        if ($c eq '"') { $in_string = 1; $buf = ''; $expect_key = 2 if $expect_key == 1; next }
+        if ($c eq '{' || $c eq '[') { $depth++; $expect_key = ($c eq '{' && $depth == 1) ? 1 : 0; next }
+        if ($c eq '}' || $c eq ']') { $depth--; next }
+        if ($c eq ',' && $depth == 1) { $expect_key = 1; next }
+    }
+    return @keys;
+}
+
+# A JSON body from a hash, keys in the given order.
+sub entity_body {
+    my (@pairs) = @_;
+    my $js = JSON::PP->new->allow_nonref;
+    my @parts;
+    while (my ($k, $v) = splice @pairs, 0, 2) {
+        push @parts, $js->encode($k) . ':' . (ref $v eq 'SCALAR' ? $$v : $js->encode($v));
+    }
+    return '{' . join(',', @parts) . '}';
+}
+
+# The seed's sample request body, verbatim.
+sub seed_body {
+    return <<'JSON';
+{
+  "BlobId": 630,
+  "BlobSize": 442,
+  "Description": "Innovative encompassing project",
+  "ExtraInfo": "sed",
+  "IsEncrypted": false,
+  "IsZipped": false,
+  "MimeType": "cumque",
+  "OriginalSize": 732,
+  "CreatedDate": "2020-03-20T02:49:50.7296616+01:00",
+  "UpdatedDate": "1995-10-27T02:49:50.7296616+02:00",
+  "CreatedBy": null,
+  "UpdatedBy": null,
+  "ConceptualType": "nesciunt"
+}
+JSON
+}
+
+# Checks an error reply: status, the SPEC's body with its four properties in
+# order, the ErrorType, and a message matching $like. Four tests.
+sub error_ok {
+    my ($res, $status, $type, $like, $what) = @_;
+    my $body = json($res->content) || {};
+    Test::More::is($res->code, $status, "$what: status $status");
+    Test::More::is(join(',', top_keys($res->content)) . '|' . (JSON::PP::is_bool($body->{Error}) && $body->{Error}
+                                                                ? 'true' : 'not true')
+                   . '|' . ($body->{ErrorSource} // ''),
+                   'Error,ErrorType,ErrorMessage,ErrorSource|true|mod_soimageinfo', "$what: the error body");
+    Test::More::is($body->{ErrorType} // '', $type, "$what: $type");
+    Test::More::like($body->{ErrorMessage} // '', $like, "$what: the message says why");
+    return 4;
+}
+
+# A microsecond timestamp as the module writes dates.
+sub iso {
+    my ($us) = @_;
+    my $s = int($us / 1_000_000);
+    $s-- if $us < 0 && $us % 1_000_000;
+    return POSIX::strftime('%Y-%m-%dT%H:%M:%S', gmtime $s) . sprintf('.%06d0Z', $us - $s * 1_000_000);
+}
+
+# The Associate object the module writes for an associate row.
+sub associate_json {
+    my ($id) = @_;
+    my $a = db()->selectrow_hashref('SELECT * FROM associate WHERE associate_id = ?', undef, $id) or return undef;
+    my @types = qw(Unknown InternalAssociate ResourceAssociate ExternalAssociate AnonymousAssociate SystemAssociate);
+    return { AssociateId => $a->{associate_id}, Name => $a->{name}, PersonId => $a->{person_id},
+             Rank => $a->{rank}, Tooltip => $a->{tooltip}, Type => $types[$a->{type}] // 'Unknown',
+             GroupIdx => $a->{group_idx}, FullName => $a->{full_name}, FormalName => $a->{formal_name},
+             Deleted => $a->{deleted} ? JSON::PP::true : JSON::PP::false, EjUserId => $a->{ejuser_id},
+             UserName => $a->{user_name} };
+}
+
+# A body sent with chunked transfer coding, one chunk per piece.
+sub chunks {
+    my @pieces = @_;
+    return sub { @pieces ? shift @pieces : '' };
+}
+
+# Sends raw bytes on a new connection and returns what comes back, reading
+# until the server closes, $done matches, or $wait seconds pass.
+sub raw_exchange {
+    my ($bytes, $wait, $done) = @_;
+    require IO::Socket::INET;
+    require IO::Select;
+    require Time::HiRes;
+    my $sock = IO::Socket::INET->new(PeerAddr => Apache::TestRequest::hostport(), Timeout => 5) or die "connect: $!";
+    print $sock $bytes;
+    my ($out, $sel) = ('', IO::Select->new($sock));
+    my $until = Time::HiRes::time() + $wait;
+    while ((my $left = $until - Time::HiRes::time()) > 0) {
+        last if $done && $out =~ $done;
+        next unless $sel->can_read($left);
+        my $n = sysread($sock, my $buf, 65536);
+        last unless $n;
+        $out .= $buf;
+    }
+    close $sock;
+    return $out;
+}
+
+sub pg_ctl {
+    my ($action) = @_;
+    my $dir = $ENV{SOI_TEST_PGDIR} or die "SOI_TEST_PGDIR is not set";
+    system("$ENV{SOI_TEST_TOP}/scripts/pg-throwaway", $action, $dir) == 0
+        or die "pg-throwaway $action failed";
+}
+
+1;
