@@ -103,8 +103,7 @@ static int soi_post_config(apr_pool_t *pconf, apr_pool_t *plog, apr_pool_t *ptem
             soi_backend_ping(c->backend, ptemp);
     }
     if (!first_pass)
-        ap_log_error(APLOG_MARK, APLOG_INFO, 0, s, SOILOGNO(0002) "mod_soimageinfo ready (libpq %d)",
-                     PQlibVersion());
+        ap_log_error(APLOG_MARK, APLOG_INFO, 0, s, SOILOGNO(0002) "mod_soimageinfo ready (libpq %d)", PQlibVersion());
     return OK;
 }
 
@@ -128,11 +127,6 @@ static void soi_register_hooks(apr_pool_t *p)
 
 /* APLOG_USE_MODULE comes from soi_private.h, so the record is spelled out. */
 module AP_MODULE_DECLARE_DATA soimageinfo_module = {
-    STANDARD20_MODULE_STUFF,
-    soi_config_create_dir,
-    soi_config_merge_dir,
-    soi_config_create_server,
-    soi_config_merge_server,
-    soi_directives,
-    soi_register_hooks,
+    STANDARD20_MODULE_STUFF, soi_config_create_dir, soi_config_merge_dir, soi_config_create_server,
+    soi_config_merge_server, soi_directives,        soi_register_hooks,
 };

@@ -15,8 +15,7 @@
 
 static soi_error *soi_auth_refused(soi_req *q)
 {
-    return soi_error_make(q->r->pool, 401,
-                          "The user name or password is wrong, or the associate is not active.");
+    return soi_error_make(q->r->pool, 401, "The user name or password is wrong, or the associate is not active.");
 }
 
 /* Verifies q->who.user / q->who.password, from the cache when allowed. */
@@ -41,8 +40,8 @@ static soi_error *soi_auth_verify(soi_req *q, int use_cache)
     soi_error *err = soi_store_login(q, who->user, &login);
     if (err)
         return err;
-    int ok = apr_password_validate(who->password, login.associate_id ? login.password_hash : SOI_DUMMY_HASH)
-             == APR_SUCCESS;
+    int ok =
+        apr_password_validate(who->password, login.associate_id ? login.password_hash : SOI_DUMMY_HASH) == APR_SUCCESS;
     if (!login.associate_id || !ok) {
         ap_log_rerror(APLOG_MARK, APLOG_INFO, 0, r, SOILOGNO(0201) "Basic authentication failed for user \"%s\"",
                       soi_text_quote(r->pool, who->user, strlen(who->user), 64));

@@ -29,8 +29,7 @@ void *soi_config_merge_server(apr_pool_t *p, void *basev, void *addv)
         c->pool_min = add->pool_min;
         c->pool_max = add->pool_max;
         c->pool_timeout = add->pool_timeout;
-    }
-    else {
+    } else {
         c->pool_min = base->pool_min;
         c->pool_max = base->pool_max;
         c->pool_timeout = base->pool_timeout;
@@ -38,8 +37,7 @@ void *soi_config_merge_server(apr_pool_t *p, void *basev, void *addv)
     if (add->cache_entries >= 0) {
         c->cache_entries = add->cache_entries;
         c->cache_ttl = add->cache_ttl;
-    }
-    else {
+    } else {
         c->cache_entries = base->cache_entries;
         c->cache_ttl = base->cache_ttl;
     }
@@ -231,8 +229,9 @@ static const char *set_auth(cmd_parms *cmd, void *dconf, const char *arg)
             return NULL;
         }
     }
-    return apr_psprintf(cmd->pool, "SoImageInfoAuth: \"%s\" is not an authentication scheme this module accepts; "
-                                   "expected one or more of: Basic.",
+    return apr_psprintf(cmd->pool,
+                        "SoImageInfoAuth: \"%s\" is not an authentication scheme this module accepts; "
+                        "expected one or more of: Basic.",
                         arg);
 }
 

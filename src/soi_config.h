@@ -11,20 +11,20 @@ typedef struct soi_backend soi_backend;
 
 /* Per server (virtual host): where the database is and how to pool it. */
 typedef struct {
-    const char *conninfo;              /* SoImageInfoDatabase; NULL: unset */
-    int pool_min;                      /* SoImageInfoPool; -1: unset */
-    int pool_max;                      /* -1: unset; 0: one per worker thread */
-    apr_interval_time_t pool_timeout;  /* -1: unset */
-    int cache_entries;                 /* SoImageInfoAuthCache; -1: unset */
-    apr_interval_time_t cache_ttl;     /* -1: unset */
-    soi_backend *backend;              /* set in post_config, shared by servers with equal settings */
-    apr_array_header_t *mounts;        /* set in post_config: the server's <Location> paths, longest first */
+    const char *conninfo;             /* SoImageInfoDatabase; NULL: unset */
+    int pool_min;                     /* SoImageInfoPool; -1: unset */
+    int pool_max;                     /* -1: unset; 0: one per worker thread */
+    apr_interval_time_t pool_timeout; /* -1: unset */
+    int cache_entries;                /* SoImageInfoAuthCache; -1: unset */
+    apr_interval_time_t cache_ttl;    /* -1: unset */
+    soi_backend *backend;             /* set in post_config, shared by servers with equal settings */
+    apr_array_header_t *mounts;       /* set in post_config: the server's <Location> paths, longest first */
 } soi_srv_conf;
 
 /* Per directory (<Location>): limits and accepted credentials. */
 typedef struct {
-    apr_off_t max_body;         /* SoImageInfoMaxBody; -1: unset */
-    int auth_schemes;           /* SoImageInfoAuth: soi_scheme bits; 0: unset */
+    apr_off_t max_body; /* SoImageInfoMaxBody; -1: unset */
+    int auth_schemes;   /* SoImageInfoAuth: soi_scheme bits; 0: unset */
 } soi_dir_conf;
 
 #define SOI_DEFAULT_MAX_BODY 65536

@@ -121,8 +121,7 @@ int soi_credcache_get(soi_credcache *c, const unsigned char key[SOI_DIGEST_LEN],
     return hit;
 }
 
-void soi_credcache_put(soi_credcache *c, const unsigned char key[SOI_DIGEST_LEN], apr_time_t now,
-                       const soi_cred *cred)
+void soi_credcache_put(soi_credcache *c, const unsigned char key[SOI_DIGEST_LEN], apr_time_t now, const soi_cred *cred)
 {
     apr_uint32_t h;
     if (!c || memchr(cred->password_hash, '\0', SOI_HASH_MAX) == NULL)

@@ -26,8 +26,7 @@ soi_credcache *soi_credcache_create(apr_pool_t *pool, int entries, apr_interval_
 void soi_credcache_digest(const soi_credcache *c, const char *user, const char *password,
                           unsigned char out[SOI_DIGEST_LEN]);
 int soi_credcache_get(soi_credcache *c, const unsigned char key[SOI_DIGEST_LEN], apr_time_t now, soi_cred *out);
-void soi_credcache_put(soi_credcache *c, const unsigned char key[SOI_DIGEST_LEN], apr_time_t now,
-                       const soi_cred *cred);
+void soi_credcache_put(soi_credcache *c, const unsigned char key[SOI_DIGEST_LEN], apr_time_t now, const soi_cred *cred);
 void soi_credcache_forget(soi_credcache *c, const unsigned char key[SOI_DIGEST_LEN]);
 
 #endif

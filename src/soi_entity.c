@@ -37,12 +37,12 @@ const soi_field *soi_field_find(const char *name, apr_size_t len)
 
 #define SOI_A(kind, member) kind, offsetof(soi_associate, member)
 const soi_assoc_field soi_assoc_fields[SOI_ASSOC_FIELDS] = {
-    {"AssociateId", SOI_A(SOI_A_INT, associate_id)}, {"Name", SOI_A(SOI_A_STRING, name)},
-    {"PersonId", SOI_A(SOI_A_INT, person_id)},       {"Rank", SOI_A(SOI_A_INT, rank)},
-    {"Tooltip", SOI_A(SOI_A_STRING, tooltip)},       {"Type", SOI_A(SOI_A_TYPE, type)},
-    {"GroupIdx", SOI_A(SOI_A_INT, group_idx)},       {"FullName", SOI_A(SOI_A_STRING, full_name)},
+    {"AssociateId", SOI_A(SOI_A_INT, associate_id)},  {"Name", SOI_A(SOI_A_STRING, name)},
+    {"PersonId", SOI_A(SOI_A_INT, person_id)},        {"Rank", SOI_A(SOI_A_INT, rank)},
+    {"Tooltip", SOI_A(SOI_A_STRING, tooltip)},        {"Type", SOI_A(SOI_A_TYPE, type)},
+    {"GroupIdx", SOI_A(SOI_A_INT, group_idx)},        {"FullName", SOI_A(SOI_A_STRING, full_name)},
     {"FormalName", SOI_A(SOI_A_STRING, formal_name)}, {"Deleted", SOI_A(SOI_A_BOOL, deleted)},
-    {"EjUserId", SOI_A(SOI_A_INT, ejuser_id)},       {"UserName", SOI_A(SOI_A_STRING, user_name)},
+    {"EjUserId", SOI_A(SOI_A_INT, ejuser_id)},        {"UserName", SOI_A(SOI_A_STRING, user_name)},
 };
 
 const char *soi_associate_type_name(apr_int32_t type)
@@ -94,10 +94,8 @@ static soi_error *soi_check_string(apr_pool_t *pool, const soi_field *f, const c
     apr_uint32_t bad = 0;
 
     switch (soi_utf8_check(s, n, &chars, &bad)) {
-    case SOI_UTF8_OK:
-        break;
-    case SOI_UTF8_NUL:
-        return soi_error_make(pool, 400, "%s contains U+0000, which is not accepted in text.", f->name);
+    case SOI_UTF8_OK: break;
+    case SOI_UTF8_NUL: return soi_error_make(pool, 400, "%s contains U+0000, which is not accepted in text.", f->name);
     case SOI_UTF8_NOT_XML:
         return soi_error_make(pool, 400, "%s contains the control character U+%04X, which is not accepted in text.",
                               f->name, (unsigned)bad);
@@ -225,8 +223,7 @@ void soi_entity_fill_for_put(soi_entity *e)
                 e->v[i] = d.v[i];
             e->present |= bit;
             e->null &= ~bit;
-        }
-        else if (i != SOI_F_BLOBID) {
+        } else if (i != SOI_F_BLOBID) {
             e->present &= ~bit;
             e->null &= ~bit;
         }

@@ -28,9 +28,9 @@ typedef enum {
 } soi_field_id;
 
 typedef enum {
-    SOI_T_ID,         /* int32: the picture's key */
-    SOI_T_SIZE,       /* int32 in 0..2147483647 */
-    SOI_T_STRING,     /* at most SOI_STRING_MAX characters */
+    SOI_T_ID,     /* int32: the picture's key */
+    SOI_T_SIZE,   /* int32 in 0..2147483647 */
+    SOI_T_STRING, /* at most SOI_STRING_MAX characters */
     SOI_T_BOOL,
     SOI_T_DATE,
     SOI_T_ASSOCIATE,  /* Associate object or null */
@@ -48,7 +48,7 @@ enum {
 
 typedef struct {
     soi_field_id id;
-    const char *name;     /* as written in responses */
+    const char *name; /* as written in responses */
     soi_type type;
     const char *clr_type; /* FieldType in FieldProperties; NULL: not listed there */
     int length;           /* FieldLength */
@@ -90,10 +90,10 @@ extern const soi_assoc_field soi_assoc_fields[SOI_ASSOC_FIELDS];
 const char *soi_associate_type_name(apr_int32_t type);
 
 typedef struct {
-    apr_int64_t num;             /* SOI_T_ID, SOI_T_SIZE, SOI_T_BOOL (0/1), SOI_T_DATE (usec) */
-    const char *str;             /* SOI_T_STRING: NUL-terminated, len bytes */
+    apr_int64_t num; /* SOI_T_ID, SOI_T_SIZE, SOI_T_BOOL (0/1), SOI_T_DATE (usec) */
+    const char *str; /* SOI_T_STRING: NUL-terminated, len bytes */
     apr_size_t len;
-    const soi_associate *assoc;  /* SOI_T_ASSOCIATE: NULL for null */
+    const soi_associate *assoc; /* SOI_T_ASSOCIATE: NULL for null */
 } soi_value;
 
 #define SOI_BIT(id) (1u << (id))
@@ -102,7 +102,7 @@ typedef struct {
     apr_uint32_t present; /* SOI_BIT(id): the field was given (in a body) or loaded */
     apr_uint32_t null;    /* SOI_BIT(id): the field was given as null */
     soi_value v[SOI_F_COUNT];
-    apr_int32_t version;  /* the stored row's update counter; 0 when nothing is stored */
+    apr_int32_t version; /* the stored row's update counter; 0 when nothing is stored */
 } soi_entity;
 
 /* What a decoder met for a property. SOI_IN_TEXT is untyped text (XML element

@@ -14,13 +14,11 @@ typedef struct soi_error {
 } soi_error;
 
 /* A client-facing error; the message is formatted into pool. */
-soi_error *soi_error_make(apr_pool_t *pool, int status, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+soi_error *soi_error_make(apr_pool_t *pool, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* A server-side failure (500 or 503): the client sees a fixed message, the
  * formatted detail goes to the error log. */
-soi_error *soi_error_server(apr_pool_t *pool, int status, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+soi_error *soi_error_server(apr_pool_t *pool, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* "SoValidationException" and friends, from the status (SPEC section 4). */
 const char *soi_error_type(int status);

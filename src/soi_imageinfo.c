@@ -37,17 +37,14 @@ static soi_error *soi_imageinfo_outcome(soi_req *q, const soi_stored *st, const 
 
     switch (st->outcome) {
     case 200:
-    case 201:
-        return NULL;
+    case 201: return NULL;
     case 403:
         if (!put)
             return soi_error_make(p, 403, "Reading a picture needs the Select right; this associate holds: %s.", mask);
         if (st->entity.v[SOI_F_BLOBID].num)
-            return soi_error_make(p, 403, "Changing a picture needs the Update right; this associate holds: %s.",
-                                  mask);
+            return soi_error_make(p, 403, "Changing a picture needs the Update right; this associate holds: %s.", mask);
         return soi_error_make(p, 403, "Creating a picture needs the Insert right; this associate holds: %s.", mask);
-    case 404:
-        return soi_error_make(p, 404, "Contact %d does not exist or is deleted.", contact);
+    case 404: return soi_error_make(p, 404, "Contact %d does not exist or is deleted.", contact);
     case 409:
         if (st->entity.v[SOI_F_BLOBID].num)
             return soi_error_make(p, 409,
@@ -58,8 +55,7 @@ static soi_error *soi_imageinfo_outcome(soi_req *q, const soi_stored *st, const 
                               "BlobId %" APR_INT64_T_FMT " is not the picture of contact %d, which has no picture "
                               "yet; send BlobId 0 to create one.",
                               put->v[SOI_F_BLOBID].num, contact);
-    default:
-        return soi_error_server(p, 500, "the database answered with the unknown outcome %d", st->outcome);
+    default: return soi_error_server(p, 500, "the database answered with the unknown outcome %d", st->outcome);
     }
 }
 
@@ -91,9 +87,7 @@ static soi_error *soi_imageinfo_decoder(soi_req *q, soi_entity *into, soi_decode
     }
     switch (mt) {
     case SOI_MT_JSON:
-    case SOI_MT_TEXT_JSON:
-        *dec = soi_json_entity_decoder(r->pool, into);
-        return NULL;
+    case SOI_MT_TEXT_JSON: *dec = soi_json_entity_decoder(r->pool, into); return NULL;
     default:
         if (!ctype)
             return soi_error_make(r->pool, 415,

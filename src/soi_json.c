@@ -104,11 +104,9 @@ static void guard_feed(soi_escape_guard *g, const unsigned char *p, apr_size_t n
                 if (!low)
                     guard_mark_bad(g);
                 g->pending_high = 0;
-            }
-            else if (high) {
+            } else if (high) {
                 g->pending_high = 1;
-            }
-            else if (low) {
+            } else if (low) {
                 guard_mark_bad(g);
             }
             break;
@@ -183,8 +181,8 @@ static int cb_string(void *ctx, const unsigned char *s, size_t len)
 static int open_nested(soi_json_dec *d, soi_input_kind kind)
 {
     if (d->depth >= SOI_MAX_DEPTH)
-        return fail(d, soi_error_make(d->pool, 400, "The body nests objects and arrays deeper than %d levels.",
-                                      SOI_MAX_DEPTH));
+        return fail(
+            d, soi_error_make(d->pool, 400, "The body nests objects and arrays deeper than %d levels.", SOI_MAX_DEPTH));
     if (d->depth == 0 && kind == SOI_IN_ARRAY)
         return not_an_object(d);
     if (d->depth >= 1 && !on_value(d, kind, "", 0))

@@ -88,8 +88,7 @@ soi_error *soi_media_parse_content_type(apr_pool_t *pool, const char *value, soi
                 goto malformed;
             vlen = (apr_size_t)(p - val);
             p++;
-        }
-        else {
+        } else {
             val = p;
             vlen = token(&p);
             if (!vlen)

@@ -27,11 +27,11 @@ typedef struct soi_lease soi_lease;
 /* The caller, once authenticated. */
 typedef struct {
     const char *user;
-    const char *password;         /* kept for a re-check within this request; never logged */
+    const char *password; /* kept for a re-check within this request; never logged */
     apr_int32_t associate_id;
-    int rights;                   /* from the login or the cache; the database re-checks */
-    const char *password_hash;    /* what the password was verified against */
-    int cached;                   /* came from the credential cache */
+    int rights;                /* from the login or the cache; the database re-checks */
+    const char *password_hash; /* what the password was verified against */
+    int cached;                /* came from the credential cache */
     unsigned char cache_key[SOI_DIGEST_LEN];
 } soi_principal;
 
@@ -40,10 +40,10 @@ typedef struct {
     const soi_dir_conf *dconf;
     soi_backend *backend;
     soi_route route;
-    soi_format format;  /* of the reply, errors included */
-    soi_lease *lease;   /* the database connection, once acquired */
-    int body;           /* SOI_BODY_*: how far the request body has been read */
-    int answered;       /* a reply has gone out already (see soi_body.c) */
+    soi_format format; /* of the reply, errors included */
+    soi_lease *lease;  /* the database connection, once acquired */
+    int body;          /* SOI_BODY_*: how far the request body has been read */
+    int answered;      /* a reply has gone out already (see soi_body.c) */
     soi_principal who;
 } soi_req;
 

@@ -142,7 +142,6 @@ soi_backend *soi_backend_for(apr_pool_t *pconf, server_rec *s, const soi_srv_con
 
 void soi_backend_child_init(soi_backend *b, apr_pool_t *pchild)
 {
-    apr_pool_t *pool;
     apr_status_t rv;
     int threads = 1, max = b->pool_max, min = b->pool_min;
 
@@ -155,16 +154,18 @@ void soi_backend_child_init(soi_backend *b, apr_pool_t *pchild)
     if (min > max)
         min = max;
     b->pool_size = max;
-    apr_pool_create(&pool, pchild);
-    apr_pool_tag(pool, "soimageinfo-backend");
 
-    rv = apr_reslist_create(&b->reslist, min, max, max, 0, soi_conn_construct, soi_conn_destruct, b, pool);
+    /* The pool lives in pchild itself, not in a sub-pool: a child told to
+     * stop in the middle of a request (prefork) destroys pchild's sub-pools,
+     * the request's among them, before pchild's own cleanups, so every
+     * connection is back when the reslist is torn down (it aborts if not). */
+    rv = apr_reslist_create(&b->reslist, min, max, max, 0, soi_conn_construct, soi_conn_destruct, b, pchild);
     if (rv != APR_SUCCESS && min > 0) {
         ap_log_error(APLOG_MARK, APLOG_WARNING, rv, b->server,
                      SOILOGNO(0104) "could not open the %d initial connection(s) of SoImageInfoPool; starting "
                                     "with none, requests connect on demand",
                      min);
-        rv = apr_reslist_create(&b->reslist, 0, max, max, 0, soi_conn_construct, soi_conn_destruct, b, pool);
+        rv = apr_reslist_create(&b->reslist, 0, max, max, 0, soi_conn_construct, soi_conn_destruct, b, pchild);
     }
     if (rv != APR_SUCCESS) {
         b->reslist = NULL;
@@ -173,7 +174,7 @@ void soi_backend_child_init(soi_backend *b, apr_pool_t *pchild)
     }
     apr_reslist_timeout_set(b->reslist, b->pool_timeout);
 
-    b->creds = soi_credcache_create(pool, b->cache_entries, b->cache_ttl, &rv);
+    b->creds = soi_credcache_create(pchild, b->cache_entries, b->cache_ttl, &rv);
     if (b->cache_entries > 0 && !b->creds)
         ap_log_error(APLOG_MARK, APLOG_WARNING, rv, b->server,
                      SOILOGNO(0106) "cannot create the login cache of SoImageInfoAuthCache; every request will "
@@ -198,11 +199,18 @@ static apr_status_t soi_lease_end(void *data)
     soi_lease *l = data;
     PGconn *pg = l->pg;
 
-    if (!l->broken && PQstatus(pg) == CONNECTION_OK && PQtransactionStatus(pg) != PQTRANS_IDLE) {
+    PGTransactionStatusType tx = PQtransactionStatus(pg);
+
+    if (!l->broken && (tx == PQTRANS_INTRANS || tx == PQTRANS_INERROR)) {
         /* A request that stopped inside a transaction must not leave it open. */
         PGresult *res = PQexec(pg, "ROLLBACK");
         l->broken = PQresultStatus(res) != PGRES_COMMAND_OK;
         PQclear(res);
+    }
+    else if (tx != PQTRANS_IDLE) {
+        /* A statement still running (the child is being stopped mid-request):
+         * the connection's state is unknown, so it goes. */
+        l->broken = 1;
     }
     if (l->broken || PQstatus(pg) != CONNECTION_OK)
         apr_reslist_invalidate(l->backend->reslist, pg);
@@ -361,8 +369,8 @@ enum {
     C_UPDATED,
     C_CONCEPTUALTYPE,
     C_UPDATEDCOUNT,
-    C_CREATED_BY,                          /* 12 associate columns */
-    C_UPDATED_BY = C_CREATED_BY + 12,      /* 12 more */
+    C_CREATED_BY,                     /* 12 associate columns */
+    C_UPDATED_BY = C_CREATED_BY + 12, /* 12 more */
     C_COUNT = C_UPDATED_BY + 12
 };
 

@@ -15,20 +15,16 @@ soi_utf8_status soi_utf8_check(const char *s, apr_size_t n, apr_size_t *chars, a
         if (c < 0x80) {
             cp = c;
             more = 0;
-        }
-        else if (c >= 0xC2 && c <= 0xDF) { /* C0 and C1 would be overlong */
+        } else if (c >= 0xC2 && c <= 0xDF) { /* C0 and C1 would be overlong */
             cp = c & 0x1F;
             more = 1;
-        }
-        else if (c >= 0xE0 && c <= 0xEF) {
+        } else if (c >= 0xE0 && c <= 0xEF) {
             cp = c & 0x0F;
             more = 2;
-        }
-        else if (c >= 0xF0 && c <= 0xF4) {
+        } else if (c >= 0xF0 && c <= 0xF4) {
             cp = c & 0x07;
             more = 3;
-        }
-        else {
+        } else {
             *bad = c;
             return SOI_UTF8_INVALID;
         }
@@ -126,8 +122,7 @@ const char *soi_text_quote(apr_pool_t *pool, const char *s, apr_size_t n, apr_si
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c < 0x7F && c != '\\') {
             *o++ = (char)c;
-        }
-        else {
+        } else {
             *o++ = '\\';
             *o++ = 'x';
             *o++ = hex[c >> 4];

@@ -68,8 +68,8 @@ int soi_time_parse(const char *s, apr_size_t n, apr_int64_t *usec)
     int y, mo, d, h = 0, mi = 0, sec = 0;
     apr_int64_t frac = 0, offset_min = 0;
 
-    if (!digits(s, n, &i, 4, &y) || !expect(s, n, &i, '-') || !digits(s, n, &i, 2, &mo)
-        || !expect(s, n, &i, '-') || !digits(s, n, &i, 2, &d))
+    if (!digits(s, n, &i, 4, &y) || !expect(s, n, &i, '-') || !digits(s, n, &i, 2, &mo) || !expect(s, n, &i, '-')
+        || !digits(s, n, &i, 2, &d))
         return 0;
     if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
         return 0;
@@ -97,8 +97,7 @@ int soi_time_parse(const char *s, apr_size_t n, apr_int64_t *usec)
             return 0;
         if (i < n && (s[i] == 'Z' || s[i] == 'z')) {
             i++;
-        }
-        else if (i < n && (s[i] == '+' || s[i] == '-')) {
+        } else if (i < n && (s[i] == '+' || s[i] == '-')) {
             int sign = s[i] == '-' ? -1 : 1, oh, om = 0;
             i++;
             if (!digits(s, n, &i, 2, &oh))
@@ -106,8 +105,7 @@ int soi_time_parse(const char *s, apr_size_t n, apr_int64_t *usec)
             if (expect(s, n, &i, ':')) {
                 if (!digits(s, n, &i, 2, &om))
                     return 0;
-            }
-            else if (i < n && !digits(s, n, &i, 2, &om)) {
+            } else if (i < n && !digits(s, n, &i, 2, &om)) {
                 return 0;
             }
             if (oh > 14 || om > 59 || (oh == 14 && om > 0))

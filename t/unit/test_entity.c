@@ -29,10 +29,9 @@ int main(void)
     apr_pool_create(&p, NULL);
 
     /* The table: order, names, types. */
-    static const char *const order[] = {"BlobId",       "BlobSize",    "Description", "ExtraInfo",  "IsEncrypted",
-                                        "IsZipped",     "MimeType",    "OriginalSize", "CreatedDate", "UpdatedDate",
-                                        "CreatedBy",    "UpdatedBy",   "ConceptualType", "TableRight",
-                                        "FieldProperties"};
+    static const char *const order[] = {"BlobId",    "BlobSize",  "Description",    "ExtraInfo",   "IsEncrypted",
+                                        "IsZipped",  "MimeType",  "OriginalSize",   "CreatedDate", "UpdatedDate",
+                                        "CreatedBy", "UpdatedBy", "ConceptualType", "TableRight",  "FieldProperties"};
     for (int i = 0; i < SOI_F_COUNT; i++)
         is_str(soi_fields[i].name, order[i], "field %d is %s", i, order[i]);
     ok(soi_field_find("blobid", 6) == &soi_fields[SOI_F_BLOBID], "lookup ignores case");

@@ -105,8 +105,7 @@ int main(void)
     is_str(message("{\"IsZipped\":1}"), "IsZipped must be true or false, not \"1\".", "a number for a boolean");
     is_int(status("{\"Description\":\"a\",\"description\":\"b\"}"), 400, "a property twice");
     err = decode("{\"Description\":", 0, &e);
-    ok(err && strstr(err->message, "The body is not valid JSON"), "syntax errors say so: %s",
-       err ? err->message : "");
+    ok(err && strstr(err->message, "The body is not valid JSON"), "syntax errors say so: %s", err ? err->message : "");
 
     /* The root object is level 1; k arrays inside it make k + 1 levels. */
     for (int k = 14; k <= 16; k++) {
