@@ -58,9 +58,36 @@ static soi_error *soi_route_request(soi_req *q, const apr_array_header_t *mounts
     return best ? best : soi_route_match(r->pool, r->uri, &q->route);
 }
 
+#define SOI_HANDLER "soimageinfo"
+#define SOI_FILENAME "soimageinfo:"
+
+/* A request whose Location says "SetHandler soimageinfo" has no file behind
+ * it. Claiming it here (as mod_proxy does) lets map_to_storage skip httpd's
+ * directory walk: a stat() of every path component and .htaccess lookups,
+ * an eighth of the time a request took. <Directory> sections therefore do
+ * not apply below the mount. */
+static int soi_translate_name(request_rec *r)
+{
+    core_dir_config *d = ap_get_core_module_config(r->per_dir_config);
+    const char *err = NULL, *handler;
+
+    if (!d->expr_handler)
+        return DECLINED;
+    handler = ap_expr_str_exec(r, d->expr_handler, &err);
+    if (!handler || strcmp(handler, SOI_HANDLER) != 0)
+        return DECLINED;
+    r->filename = apr_pstrcat(r->pool, SOI_FILENAME, r->uri, NULL);
+    return OK;
+}
+
+static int soi_map_to_storage(request_rec *r)
+{
+    return r->filename && strncmp(r->filename, SOI_FILENAME, sizeof(SOI_FILENAME) - 1) == 0 ? OK : DECLINED;
+}
+
 static int soi_handler(request_rec *r)
 {
-    if (!r->handler || strcmp(r->handler, "soimageinfo") != 0)
+    if (!r->handler || strcmp(r->handler, SOI_HANDLER) != 0)
         return DECLINED;
 
     soi_req *q = apr_pcalloc(r->pool, sizeof(*q));
@@ -121,6 +148,8 @@ static void soi_register_hooks(apr_pool_t *p)
 {
     ap_hook_post_config(soi_post_config, NULL, NULL, APR_HOOK_MIDDLE);
     ap_hook_child_init(soi_child_init, NULL, NULL, APR_HOOK_MIDDLE);
+    ap_hook_translate_name(soi_translate_name, NULL, NULL, APR_HOOK_MIDDLE);
+    ap_hook_map_to_storage(soi_map_to_storage, NULL, NULL, APR_HOOK_FIRST);
     ap_hook_handler(soi_handler, NULL, NULL, APR_HOOK_MIDDLE);
     soi_body_register_filter();
 }

@@ -28,6 +28,7 @@ typedef struct {
 } soi_dir_conf;
 
 #define SOI_DEFAULT_MAX_BODY 65536
+#define SOI_DEFAULT_POOL_MAX 8 /* per process, and never more than its worker threads */
 #define SOI_DEFAULT_POOL_TIMEOUT apr_time_from_sec(5)
 #define SOI_DEFAULT_CACHE_ENTRIES 1024
 #define SOI_DEFAULT_CACHE_TTL apr_time_from_sec(300)

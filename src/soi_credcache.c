@@ -17,7 +17,7 @@ typedef struct {
 
 struct soi_credcache {
     unsigned char secret[32];
-    EVP_MAC *hmac; /* fetched once: fetching takes a global lock */
+    EVP_MAC_CTX *keyed; /* HMAC-SHA-256 keyed with secret, set up once and copied per use */
     apr_interval_time_t ttl;
     apr_uint32_t mask; /* slots - 1; slots is a power of two */
     soi_credslot *slots;
@@ -29,7 +29,7 @@ struct soi_credcache {
 static apr_status_t soi_credcache_cleanup(void *data)
 {
     soi_credcache *c = data;
-    EVP_MAC_free(c->hmac);
+    EVP_MAC_CTX_free(c->keyed);
     return APR_SUCCESS;
 }
 
@@ -46,13 +46,21 @@ soi_credcache *soi_credcache_create(apr_pool_t *pool, int entries, apr_interval_
     c->ttl = ttl;
     c->mask = slots - 1;
     c->slots = apr_pcalloc(pool, slots * sizeof(soi_credslot));
-    c->hmac = EVP_MAC_fetch(NULL, "HMAC", NULL);
-    if (!c->hmac) {
+    *rv = apr_generate_random_bytes(c->secret, sizeof(c->secret));
+    if (*rv != APR_SUCCESS)
+        return NULL;
+    /* Fetching the algorithm and keying it cost more than the hashing
+     * itself: do it once; each digest starts from a copy. */
+    EVP_MAC *hmac = EVP_MAC_fetch(NULL, "HMAC", NULL);
+    OSSL_PARAM params[] = {OSSL_PARAM_utf8_string("digest", (char *)"SHA256", 0), OSSL_PARAM_END};
+    c->keyed = hmac ? EVP_MAC_CTX_new(hmac) : NULL;
+    EVP_MAC_free(hmac);
+    if (!c->keyed || !EVP_MAC_init(c->keyed, c->secret, sizeof(c->secret), params)) {
+        EVP_MAC_CTX_free(c->keyed);
         *rv = APR_ENOTIMPL;
         return NULL;
     }
     apr_pool_cleanup_register(pool, c, soi_credcache_cleanup, apr_pool_cleanup_null);
-    *rv = apr_generate_random_bytes(c->secret, sizeof(c->secret));
 #if APR_HAS_THREADS
     if (*rv == APR_SUCCESS)
         *rv = apr_thread_mutex_create(&c->lock, APR_THREAD_MUTEX_DEFAULT, pool);
@@ -63,14 +71,12 @@ soi_credcache *soi_credcache_create(apr_pool_t *pool, int entries, apr_interval_
 void soi_credcache_digest(const soi_credcache *c, const char *user, const char *password,
                           unsigned char out[SOI_DIGEST_LEN])
 {
-    EVP_MAC_CTX *ctx = EVP_MAC_CTX_new(c->hmac);
-    OSSL_PARAM params[] = {OSSL_PARAM_utf8_string("digest", (char *)"SHA256", 0), OSSL_PARAM_END};
+    EVP_MAC_CTX *ctx = EVP_MAC_CTX_dup(c->keyed);
     size_t outlen = 0;
 
     /* The user's length goes first, so that ("ab", "c") and ("a", "bc") differ. */
     apr_uint32_t ulen = (apr_uint32_t)strlen(user);
-    if (!ctx || !EVP_MAC_init(ctx, c->secret, sizeof(c->secret), params)
-        || !EVP_MAC_update(ctx, (const unsigned char *)&ulen, sizeof(ulen))
+    if (!ctx || !EVP_MAC_update(ctx, (const unsigned char *)&ulen, sizeof(ulen))
         || !EVP_MAC_update(ctx, (const unsigned char *)user, ulen)
         || !EVP_MAC_update(ctx, (const unsigned char *)password, strlen(password))
         || !EVP_MAC_final(ctx, out, &outlen, SOI_DIGEST_LEN) || outlen != SOI_DIGEST_LEN) {

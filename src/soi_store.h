@@ -12,7 +12,7 @@ struct soi_backend {
     /* Settings, fixed at post_config. */
     const char *conninfo;
     int pool_min;
-    int pool_max; /* 0: one per worker thread */
+    int pool_max; /* 0: the default */
     apr_interval_time_t pool_timeout;
     int cache_entries;
     apr_interval_time_t cache_ttl;
