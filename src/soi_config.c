@@ -132,11 +132,15 @@ static const char *set_database(cmd_parms *cmd, void *dconf, const char *arg)
     PQconninfoOption *opts = PQconninfoParse(arg, &err);
 
     if (!opts) {
+        char *why = apr_pstrdup(cmd->pool, err ? err : "unreadable");
+        apr_size_t n = strlen(why);
+        while (n > 0 && (why[n - 1] == '\n' || why[n - 1] == ' '))
+            why[--n] = '\0';
         const char *msg = apr_psprintf(cmd->pool,
                                        "SoImageInfoDatabase: the connection string is not valid for libpq (%s). "
                                        "Expected a libpq connection string such as \"host=/var/run/postgresql "
                                        "dbname=crm user=www-data\" or a postgresql:// URI.",
-                                       err ? apr_collapse_spaces(err, err) : "unreadable");
+                                       why);
         PQfreemem(err);
         return msg;
     }
@@ -155,16 +159,28 @@ static const char *parse_count(cmd_parms *cmd, const char *what, const char *arg
     return NULL;
 }
 
-static const char *parse_seconds(cmd_parms *cmd, const char *what, const char *arg, apr_interval_time_t *out)
+/* A duration: whole seconds ("5"), or a whole number with a unit: "500ms",
+ * "5s", "2m". httpd's ap_timeout_parameter_parse would read "soon" as 0s. */
+static const char *parse_duration(cmd_parms *cmd, const char *what, const char *arg, apr_interval_time_t *out)
 {
-    apr_interval_time_t t;
-    if (ap_timeout_parameter_parse(arg, &t, "s") != APR_SUCCESS || t < 0)
-        return apr_psprintf(cmd->pool,
-                            "%s: \"%s\" is not a valid %s; expected seconds (\"5\") or a number with a unit "
-                            "(\"500ms\", \"2s\", \"1m\").",
-                            cmd->cmd->name, arg, what);
-    *out = t;
-    return NULL;
+    static const struct {
+        const char *unit;
+        apr_interval_time_t usec;
+    } units[] = {{"", APR_USEC_PER_SEC}, {"s", APR_USEC_PER_SEC}, {"ms", 1000}, {"m", 60 * APR_USEC_PER_SEC}};
+    apr_size_t digits = strspn(arg, "0123456789");
+    apr_int64_t n;
+
+    for (apr_size_t i = 0; digits > 0 && i < sizeof(units) / sizeof(units[0]); i++) {
+        if (strcmp(arg + digits, units[i].unit) == 0 && soi_parse_int(arg, digits, 1, 1000000000, &n)
+            && n <= APR_INT64_MAX / units[i].usec) {
+            *out = n * units[i].usec;
+            return NULL;
+        }
+    }
+    return apr_psprintf(cmd->pool,
+                        "%s: \"%s\" is not a valid %s; expected a whole number of seconds above 0 (\"5\") or "
+                        "one with a unit (\"500ms\", \"2s\", \"1m\").",
+                        cmd->cmd->name, arg, what);
 }
 
 static const char *set_pool(cmd_parms *cmd, void *dconf, const char *min, const char *max, const char *timeout)
@@ -176,7 +192,7 @@ static const char *set_pool(cmd_parms *cmd, void *dconf, const char *min, const 
 
     if ((err = parse_count(cmd, "minimum", min, 0, 10000, &nmin))
         || (err = parse_count(cmd, "maximum", max, 1, 10000, &nmax))
-        || (timeout && (err = parse_seconds(cmd, "acquire timeout", timeout, &t))))
+        || (timeout && (err = parse_duration(cmd, "acquire timeout", timeout, &t))))
         return err;
     if (nmin > nmax)
         return apr_psprintf(cmd->pool,
@@ -196,7 +212,7 @@ static const char *set_auth_cache(cmd_parms *cmd, void *dconf, const char *entri
     apr_interval_time_t t = SOI_DEFAULT_CACHE_TTL;
 
     if ((err = parse_count(cmd, "number of entries", entries, 0, 1000000, &c->cache_entries))
-        || (ttl && (err = parse_seconds(cmd, "lifetime", ttl, &t))))
+        || (ttl && (err = parse_duration(cmd, "lifetime", ttl, &t))))
         return err;
     c->cache_ttl = t;
     return NULL;
