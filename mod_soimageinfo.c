@@ -25,12 +25,13 @@ static const struct {
 } soi_dispatch[] = {
     {SOI_RES_IMAGEINFO, M_GET, soi_imageinfo_get},
     {SOI_RES_IMAGEINFO, M_PUT, soi_imageinfo_put},
+    {SOI_RES_IMAGEINFO, M_PATCH, soi_imageinfo_patch},
 };
 
 const char *soi_allow(soi_resource resource)
 {
     switch (resource) {
-    case SOI_RES_IMAGEINFO: return "GET, HEAD, PUT, OPTIONS";
+    case SOI_RES_IMAGEINFO: return "GET, HEAD, PUT, PATCH, OPTIONS";
     default: return "";
     }
 }
@@ -95,9 +96,12 @@ static int soi_handler(request_rec *r)
     q->r = r;
     q->dconf = ap_get_module_config(r->per_dir_config, &soimageinfo_module);
     q->backend = sconf->backend;
-    q->format = SOI_FORMAT_JSON;
-
-    soi_error *err = soi_route_request(q, sconf->mounts);
+    /* The reply's media type first: every answer, errors included, comes
+     * in it (a 406 in JSON). */
+    soi_error *err = soi_media_negotiate(r->pool, apr_table_get(r->headers_in, "Accept"), &q->reply);
+    q->format = soi_media_format(q->reply);
+    if (!err)
+        err = soi_route_request(q, sconf->mounts);
     if (err)
         return soi_reply_error(q, err);
     if (r->method_number == M_OPTIONS)

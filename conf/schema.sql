@@ -155,9 +155,35 @@ BEGIN
 END
 $$;
 
+-- The first half of a read-modify-write (PATCH, a patch body on PUT, a
+-- conditional PUT): inside the caller's transaction, locks the contact row
+-- as soi_imageinfo_put does and returns the picture as it stands. The caller
+-- then calls soi_imageinfo_put in the same transaction, or rolls back.
+CREATE FUNCTION soi_imageinfo_lock(p_contact_id integer, p_associate_id integer, p_password_hash text)
+RETURNS SETOF soi_imageinfo LANGUAGE plpgsql AS $$
+DECLARE
+    v_rights integer := soi_login_rights(p_associate_id, p_password_hash);
+    v_blob   integer;
+BEGIN
+    IF v_rights IS NULL THEN
+        RETURN QUERY SELECT * FROM soi_imageinfo_row(401, NULL, NULL);
+        RETURN;
+    END IF;
+    PERFORM 1 FROM contact WHERE contact_id = p_contact_id AND deleted = 0 FOR NO KEY UPDATE;
+    IF NOT FOUND THEN
+        RETURN QUERY SELECT * FROM soi_imageinfo_row(404, v_rights, NULL);
+        RETURN;
+    END IF;
+    SELECT binaryobject_id INTO v_blob FROM binaryobjectlink
+     WHERE ownertable = 5 AND ownerrecord = p_contact_id AND linktype = 17;
+    RETURN QUERY SELECT * FROM soi_imageinfo_row(200, v_rights, v_blob);
+END
+$$;
+
 -- PUT ImageInfo: replaces the writable fields of the contact's picture, or
 -- creates the picture and its link. Runs as one transaction (autocommit) or
--- inside the caller's.
+-- inside the caller's. Times are taken when the row is written, after any
+-- wait for the lock, so that each write's UpdatedDate is later than the last.
 CREATE FUNCTION soi_imageinfo_put(
     p_contact_id integer, p_associate_id integer, p_password_hash text, p_blob_id integer,
     p_blobsize integer, p_description text, p_extrainfo text, p_isencrypted boolean, p_iszipped boolean,
@@ -166,6 +192,7 @@ RETURNS SETOF soi_imageinfo LANGUAGE plpgsql AS $$
 DECLARE
     v_rights integer := soi_login_rights(p_associate_id, p_password_hash);
     v_blob   integer;
+    v_now    timestamptz;
 BEGIN
     IF v_rights IS NULL THEN
         RETURN QUERY SELECT * FROM soi_imageinfo_row(401, NULL, NULL);
@@ -181,6 +208,7 @@ BEGIN
     END IF;
     SELECT binaryobject_id INTO v_blob FROM binaryobjectlink
      WHERE ownertable = 5 AND ownerrecord = p_contact_id AND linktype = 17;
+    v_now := clock_timestamp();
 
     IF v_blob IS NULL THEN
         IF v_rights & 4 = 0 THEN
@@ -189,13 +217,14 @@ BEGIN
             RETURN QUERY SELECT * FROM soi_imageinfo_row(409, v_rights, NULL);
         ELSE
             INSERT INTO binaryobject (conceptualtype, mimetype, description, extrainfo, originalsize, blobsize,
-                                      iszipped, isencrypted, registered_associate_id, updated_associate_id)
+                                      iszipped, isencrypted, registered, registered_associate_id, updated,
+                                      updated_associate_id)
             VALUES (p_conceptualtype, p_mimetype, p_description, p_extrainfo, p_originalsize, p_blobsize,
-                    p_iszipped, p_isencrypted, p_associate_id, p_associate_id)
+                    p_iszipped, p_isencrypted, v_now, p_associate_id, v_now, p_associate_id)
             RETURNING binaryobject_id INTO v_blob;
-            INSERT INTO binaryobjectlink (binaryobject_id, ownertable, ownerrecord, linktype, rank,
-                                          registered_associate_id, updated_associate_id)
-            VALUES (v_blob, 5, p_contact_id, 17, 1, p_associate_id, p_associate_id);
+            INSERT INTO binaryobjectlink (binaryobject_id, ownertable, ownerrecord, linktype, rank, registered,
+                                          registered_associate_id, updated, updated_associate_id)
+            VALUES (v_blob, 5, p_contact_id, 17, 1, v_now, p_associate_id, v_now, p_associate_id);
             RETURN QUERY SELECT * FROM soi_imageinfo_row(201, v_rights, v_blob);
         END IF;
         RETURN;
@@ -209,7 +238,7 @@ BEGIN
         UPDATE binaryobject
            SET conceptualtype = p_conceptualtype, mimetype = p_mimetype, description = p_description,
                extrainfo = p_extrainfo, originalsize = p_originalsize, blobsize = p_blobsize,
-               iszipped = p_iszipped, isencrypted = p_isencrypted, updated = now(),
+               iszipped = p_iszipped, isencrypted = p_isencrypted, updated = v_now,
                updated_associate_id = p_associate_id, updatedcount = updatedcount + 1
          WHERE binaryobject_id = v_blob;
         RETURN QUERY SELECT * FROM soi_imageinfo_row(200, v_rights, v_blob);

@@ -8,6 +8,9 @@
 
 #include "soi_error.h"
 
+/* The two body syntaxes; the media types map onto them (soi_media.h). */
+typedef enum { SOI_FORMAT_JSON = 0, SOI_FORMAT_XML } soi_format;
+
 /* Nesting allowed in a body (the entity itself needs 4 levels). */
 #define SOI_MAX_DEPTH 16
 

@@ -35,6 +35,12 @@ const soi_field *soi_field_find(const char *name, apr_size_t len)
     return NULL;
 }
 
+const char *soi_field_writable_names(void)
+{
+    /* Spelled out once from the table by the unit tests, which check it. */
+    return "BlobSize, Description, ExtraInfo, IsEncrypted, IsZipped, MimeType, OriginalSize and ConceptualType";
+}
+
 #define SOI_A(kind, member) kind, offsetof(soi_associate, member)
 const soi_assoc_field soi_assoc_fields[SOI_ASSOC_FIELDS] = {
     {"AssociateId", SOI_A(SOI_A_INT, associate_id)},  {"Name", SOI_A(SOI_A_STRING, name)},

@@ -58,6 +58,10 @@ typedef struct {
 /* In response order (SPEC section 2). */
 extern const soi_field soi_fields[SOI_F_COUNT];
 
+/* "BlobSize, Description, ... and ConceptualType": the writable properties,
+ * for messages. */
+const char *soi_field_writable_names(void);
+
 /* Case-insensitive lookup of a property name; NULL when unknown. */
 const soi_field *soi_field_find(const char *name, apr_size_t len);
 

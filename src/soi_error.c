@@ -3,8 +3,6 @@
 #include <apr_strings.h>
 #include <string.h>
 
-#define SOI_ERROR_SOURCE "mod_soimageinfo"
-
 static soi_error *soi_error_new(apr_pool_t *pool, int status, const char *message, const char *detail)
 {
     soi_error *e = apr_pcalloc(pool, sizeof(*e));
@@ -50,24 +48,4 @@ const char *soi_error_type(int status)
     case 503: return "SoDatabaseUnavailableException";
     default: return "SoServerException";
     }
-}
-
-void soi_error_render(soi_buf *out, const soi_error *err, soi_format format)
-{
-    const char *type = soi_error_type(err->status);
-    apr_size_t mlen = strlen(err->message);
-
-    if (format == SOI_FORMAT_XML) {
-        soi_buf_adds(out, "<Error><Error>true</Error><ErrorType>");
-        soi_buf_adds(out, type);
-        soi_buf_adds(out, "</ErrorType><ErrorMessage>");
-        soi_buf_xml_text(out, err->message, mlen);
-        soi_buf_adds(out, "</ErrorMessage><ErrorSource>" SOI_ERROR_SOURCE "</ErrorSource></Error>");
-        return;
-    }
-    soi_buf_adds(out, "{\"Error\":true,\"ErrorType\":\"");
-    soi_buf_adds(out, type);
-    soi_buf_adds(out, "\",\"ErrorMessage\":");
-    soi_buf_json_string(out, err->message, mlen);
-    soi_buf_adds(out, ",\"ErrorSource\":\"" SOI_ERROR_SOURCE "\"}");
 }

@@ -1,11 +1,9 @@
 /* Every failure travels as one soi_error value and is rendered in one place
- * (soi_error_render), in the format negotiated for the reply. */
+ * (soi_reply_error, through soi_emit_error), in the negotiated format. */
 #ifndef SOI_ERROR_H
 #define SOI_ERROR_H
 
 #include <apr_pools.h>
-
-#include "soi_buf.h"
 
 typedef struct soi_error {
     int status;          /* HTTP status: 400..503 */
@@ -22,11 +20,5 @@ soi_error *soi_error_server(apr_pool_t *pool, int status, const char *fmt, ...) 
 
 /* "SoValidationException" and friends, from the status (SPEC section 4). */
 const char *soi_error_type(int status);
-
-typedef enum { SOI_FORMAT_JSON = 0, SOI_FORMAT_XML } soi_format;
-
-/* The error body: {"Error": true, "ErrorType": ..., "ErrorMessage": ..., "ErrorSource": ...}
- * or its XML twin. */
-void soi_error_render(soi_buf *out, const soi_error *err, soi_format format);
 
 #endif

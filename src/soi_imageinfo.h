@@ -1,5 +1,5 @@
-/* The ImageInfo resource: GET (and HEAD) and PUT of a contact's picture
- * metadata. */
+/* The ImageInfo resource: GET (and HEAD), PUT and PATCH of a contact's
+ * picture metadata. */
 #ifndef SOI_IMAGEINFO_H
 #define SOI_IMAGEINFO_H
 
@@ -7,5 +7,6 @@
 
 int soi_imageinfo_get(soi_req *q);
 int soi_imageinfo_put(soi_req *q);
+int soi_imageinfo_patch(soi_req *q);
 
 #endif

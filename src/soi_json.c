@@ -6,9 +6,9 @@
 #include <yajl/yajl_parse.h>
 
 #include "soi_text.h"
-#include "soi_time.h"
 
-/* yajl turns an unpaired \uD800-\uDBFF escape into "?" and pairs a high
+/* ---- the escape guard ------------------------------------------------------
+ * yajl turns an unpaired \uD800-\uDBFF escape into "?" and pairs a high
  * surrogate with whatever \u escape follows it, so escapes are checked on the
  * raw bytes. The guard numbers every string (keys too) in document order, as
  * yajl's callbacks will meet them, and records those with a bad escape. */
@@ -21,26 +21,11 @@ typedef struct {
     apr_array_header_t *bad; /* ordinals (apr_int64_t) of strings with a bad escape */
 } soi_escape_guard;
 
-typedef struct {
-    apr_pool_t *pool;
-    yajl_handle yajl;
-    soi_entity *ent;
-    soi_escape_guard guard;
-    apr_int64_t strings_seen; /* strings delivered by yajl so far */
-    int bad_next;             /* index into guard.bad of the next bad ordinal */
-    int depth;                /* 1 inside the root object */
-    const soi_field *field;   /* field of the value that follows at depth 1 */
-    apr_off_t consumed;       /* bytes yajl has accepted, for messages */
-    soi_error *err;
-} soi_json_dec;
-
 static void guard_mark_bad(soi_escape_guard *g)
 {
-    apr_int64_t *slot;
-    if (g->bad->nelts > 0 && ((apr_int64_t *)g->bad->elts)[g->bad->nelts - 1] == g->strings)
+    if (g->bad->nelts > 0 && APR_ARRAY_IDX(g->bad, g->bad->nelts - 1, apr_int64_t) == g->strings)
         return;
-    slot = apr_array_push(g->bad);
-    *slot = g->strings;
+    APR_ARRAY_PUSH(g->bad, apr_int64_t) = g->strings;
 }
 
 static int hexval(unsigned char c)
@@ -115,144 +100,135 @@ static void guard_feed(soi_escape_guard *g, const unsigned char *p, apr_size_t n
     }
 }
 
+/* ---- the stream layer ------------------------------------------------------ */
+
+typedef struct {
+    apr_pool_t *pool;
+    yajl_handle yajl;
+    const soi_json_events *ev;
+    void *ctx;
+    soi_escape_guard guard;
+    apr_int64_t strings_seen; /* strings delivered by yajl so far */
+    int bad_next;             /* index into guard.bad of the next bad ordinal */
+    int depth;                /* containers open */
+    apr_off_t consumed;       /* bytes yajl has accepted, for messages */
+    soi_error *err;
+} soi_json_stream_t;
+
 /* Called for every string yajl delivers: was it one with a bad escape? */
-static int next_string_is_bad(soi_json_dec *d)
+static int next_string_is_bad(soi_json_stream_t *s)
 {
-    apr_int64_t ordinal = ++d->strings_seen;
-    apr_array_header_t *bad = d->guard.bad;
-    if (d->bad_next < bad->nelts && ((apr_int64_t *)bad->elts)[d->bad_next] == ordinal) {
-        d->bad_next++;
+    apr_int64_t ordinal = ++s->strings_seen;
+    apr_array_header_t *bad = s->guard.bad;
+    if (s->bad_next < bad->nelts && APR_ARRAY_IDX(bad, s->bad_next, apr_int64_t) == ordinal) {
+        s->bad_next++;
         return 1;
     }
     return 0;
 }
 
-static int fail(soi_json_dec *d, soi_error *err)
+static int verdict(soi_json_stream_t *s, soi_error *err)
 {
-    d->err = err;
-    return 0; /* stops yajl: yajl_status_client_canceled */
+    s->err = err;
+    return err == NULL; /* 0 stops yajl: yajl_status_client_canceled */
 }
 
-static int not_an_object(soi_json_dec *d)
+static int scalar(void *ctx, soi_input_kind kind, const char *text, apr_size_t len, int bad)
 {
-    return fail(d, soi_error_make(d->pool, 400,
-                                  "The body must be a JSON object holding BlobEntity properties such as "
-                                  "{\"Description\": \"...\"}."));
-}
-
-/* A scalar (or the start of a nested value) at the current position. */
-static int on_value(soi_json_dec *d, soi_input_kind kind, const char *text, apr_size_t len)
-{
-    if (d->depth == 0)
-        return not_an_object(d);
-    if (d->depth > 1 || !d->field)
-        return 1; /* inside an ignored value, or an unknown property */
-    soi_error *err = soi_entity_assign(d->ent, d->field, kind, text, len, d->pool);
-    d->field = NULL;
-    return err ? fail(d, err) : 1;
+    soi_json_stream_t *s = ctx;
+    return verdict(s, s->ev->value(s->ctx, s->depth, kind, text, len, bad));
 }
 
 static int cb_null(void *ctx)
 {
-    return on_value(ctx, SOI_IN_NULL, "null", 4);
+    return scalar(ctx, SOI_IN_NULL, "null", 4, 0);
 }
 
 static int cb_boolean(void *ctx, int b)
 {
-    return on_value(ctx, SOI_IN_BOOL, b ? "true" : "false", b ? 4 : 5);
+    return scalar(ctx, SOI_IN_BOOL, b ? "true" : "false", b ? 4 : 5, 0);
 }
 
-static int cb_number(void *ctx, const char *s, size_t len)
+static int cb_number(void *ctx, const char *text, size_t len)
 {
-    return on_value(ctx, SOI_IN_NUMBER, s, len);
+    return scalar(ctx, SOI_IN_NUMBER, text, len, 0);
 }
 
-static int cb_string(void *ctx, const unsigned char *s, size_t len)
+static int cb_string(void *ctx, const unsigned char *text, size_t len)
 {
-    soi_json_dec *d = ctx;
-    if (next_string_is_bad(d) && d->depth == 1 && d->field && d->field->type == SOI_T_STRING)
-        return fail(d, soi_error_make(d->pool, 400,
-                                      "%s is not valid UTF-8: it holds an unpaired surrogate escape (\\uD800 to "
-                                      "\\uDFFF).",
-                                      d->field->name));
-    return on_value(d, SOI_IN_STRING, (const char *)s, len);
+    return scalar(ctx, SOI_IN_STRING, (const char *)text, len, next_string_is_bad(ctx));
 }
 
-static int open_nested(soi_json_dec *d, soi_input_kind kind)
+static int open_container(soi_json_stream_t *s, soi_input_kind kind)
 {
-    if (d->depth >= SOI_MAX_DEPTH)
-        return fail(
-            d, soi_error_make(d->pool, 400, "The body nests objects and arrays deeper than %d levels.", SOI_MAX_DEPTH));
-    if (d->depth == 0 && kind == SOI_IN_ARRAY)
-        return not_an_object(d);
-    if (d->depth >= 1 && !on_value(d, kind, "", 0))
+    if (s->depth >= SOI_MAX_DEPTH)
+        return verdict(
+            s, soi_error_make(s->pool, 400, "The body nests objects and arrays deeper than %d levels.", SOI_MAX_DEPTH));
+    if (!scalar(s, kind, "", 0, 0))
         return 0;
-    d->depth++;
+    s->depth++;
     return 1;
 }
 
 static int cb_start_map(void *ctx)
 {
-    return open_nested(ctx, SOI_IN_OBJECT);
+    return open_container(ctx, SOI_IN_OBJECT);
 }
 
 static int cb_start_array(void *ctx)
 {
-    return open_nested(ctx, SOI_IN_ARRAY);
+    return open_container(ctx, SOI_IN_ARRAY);
 }
 
 static int cb_end(void *ctx)
 {
-    soi_json_dec *d = ctx;
-    d->depth--;
-    return 1;
+    soi_json_stream_t *s = ctx;
+    return verdict(s, s->ev->end(s->ctx, s->depth--));
 }
 
 static int cb_map_key(void *ctx, const unsigned char *key, size_t len)
 {
-    soi_json_dec *d = ctx;
-    (void)next_string_is_bad(d); /* a bad key matches no property: ignored */
-    if (d->depth == 1)
-        d->field = soi_field_find((const char *)key, len);
-    return 1;
+    soi_json_stream_t *s = ctx;
+    int bad = next_string_is_bad(s);
+    return verdict(s, s->ev->key(s->ctx, s->depth, (const char *)key, len, bad));
 }
 
 static const yajl_callbacks soi_json_callbacks = {
     cb_null, cb_boolean, NULL, NULL, cb_number, cb_string, cb_start_map, cb_map_key, cb_end, cb_start_array, cb_end,
 };
 
-static soi_error *soi_json_syntax(soi_json_dec *d)
+static soi_error *soi_json_syntax(soi_json_stream_t *s)
 {
-    unsigned char *msg = yajl_get_error(d->yajl, 0, NULL, 0);
+    unsigned char *msg = yajl_get_error(s->yajl, 0, NULL, 0);
     /* yajl says "parse error: <what>\n"; the what is enough. */
     const char *what = strstr((const char *)msg, ": ");
     what = what ? what + 2 : (const char *)msg;
     apr_size_t n = strlen(what);
     while (n > 0 && (what[n - 1] == '\n' || what[n - 1] == ' ' || what[n - 1] == '.'))
         n--;
-    soi_error *err = soi_error_make(d->pool, 400, "The body is not valid JSON: %s near byte %" APR_OFF_T_FMT ".",
-                                    apr_pstrmemdup(d->pool, what, n), d->consumed);
-    yajl_free_error(d->yajl, msg);
+    soi_error *err = soi_error_make(s->pool, 400, "The body is not valid JSON: %s near byte %" APR_OFF_T_FMT ".",
+                                    apr_pstrmemdup(s->pool, what, n), s->consumed);
+    yajl_free_error(s->yajl, msg);
     return err;
 }
 
 static soi_error *soi_json_feed(void *ctx, const char *data, apr_size_t len)
 {
-    soi_json_dec *d = ctx;
-    guard_feed(&d->guard, (const unsigned char *)data, len);
-    yajl_status st = yajl_parse(d->yajl, (const unsigned char *)data, len);
-    d->consumed += (apr_off_t)yajl_get_bytes_consumed(d->yajl);
+    soi_json_stream_t *s = ctx;
+    guard_feed(&s->guard, (const unsigned char *)data, len);
+    yajl_status st = yajl_parse(s->yajl, (const unsigned char *)data, len);
+    s->consumed += (apr_off_t)yajl_get_bytes_consumed(s->yajl);
     if (st == yajl_status_ok)
         return NULL;
-    return d->err ? d->err : soi_json_syntax(d);
+    return s->err ? s->err : soi_json_syntax(s);
 }
 
 static soi_error *soi_json_finish(void *ctx)
 {
-    soi_json_dec *d = ctx;
-    yajl_status st = yajl_complete_parse(d->yajl);
+    soi_json_stream_t *s = ctx;
+    yajl_status st = yajl_complete_parse(s->yajl);
     if (st != yajl_status_ok)
-        return d->err ? d->err : soi_json_syntax(d);
+        return s->err ? s->err : soi_json_syntax(s);
     return NULL;
 }
 
@@ -262,111 +238,102 @@ static apr_status_t soi_json_free(void *handle)
     return APR_SUCCESS;
 }
 
-soi_decoder soi_json_entity_decoder(apr_pool_t *pool, soi_entity *into)
+soi_decoder soi_json_stream(apr_pool_t *pool, const soi_json_events *events, void *ctx)
 {
-    soi_json_dec *d = apr_pcalloc(pool, sizeof(*d));
-    soi_decoder dec = {d, soi_json_feed, soi_json_finish};
+    soi_json_stream_t *s = apr_pcalloc(pool, sizeof(*s));
+    soi_decoder dec = {s, soi_json_feed, soi_json_finish};
 
-    d->pool = pool;
-    d->ent = into;
-    d->guard.bad = apr_array_make(pool, 1, sizeof(apr_int64_t));
-    d->yajl = yajl_alloc(&soi_json_callbacks, NULL, d);
-    apr_pool_cleanup_register(pool, d->yajl, soi_json_free, apr_pool_cleanup_null);
+    s->pool = pool;
+    s->ev = events;
+    s->ctx = ctx;
+    s->guard.bad = apr_array_make(pool, 1, sizeof(apr_int64_t));
+    s->yajl = yajl_alloc(&soi_json_callbacks, NULL, s);
+    apr_pool_cleanup_register(pool, s->yajl, soi_json_free, apr_pool_cleanup_null);
     return dec;
 }
 
-/* ---- encoder ---------------------------------------------------------- */
+/* ---- the BlobEntity and the merge patch ------------------------------------ */
 
-static void write_key(soi_buf *b, const char *name)
+typedef struct {
+    apr_pool_t *pool;
+    soi_entity *ent;
+    int merge;              /* a merge patch rather than an entity */
+    const soi_field *field; /* field of the value that follows at depth 1 */
+} soi_entity_reader;
+
+static soi_error *not_an_object(apr_pool_t *pool)
 {
-    soi_buf_addc(b, '"');
-    soi_buf_adds(b, name);
-    soi_buf_add(b, "\":", 2);
+    return soi_error_make(pool, 400,
+                          "The body must be a JSON object holding BlobEntity properties such as "
+                          "{\"Description\": \"...\"}.");
 }
 
-static void write_str(soi_buf *b, const char *s)
+static soi_error *entity_value(void *ctx, int depth, soi_input_kind kind, const char *text, apr_size_t len, int bad)
 {
-    s = s ? s : "";
-    soi_buf_json_string(b, s, strlen(s));
-}
+    soi_entity_reader *rd = ctx;
+    const soi_field *f = rd->field;
 
-static void write_associate(soi_buf *b, const soi_associate *a)
-{
-    if (!a) {
-        soi_buf_add(b, "null", 4);
-        return;
+    if (depth == 0)
+        return kind == SOI_IN_OBJECT ? NULL : not_an_object(rd->pool);
+    if (depth > 1 || !f)
+        return NULL; /* inside an ignored value, or an unknown property */
+    rd->field = NULL;
+    if (bad && f->type == SOI_T_STRING)
+        return soi_error_make(rd->pool, 400,
+                              "%s is not valid UTF-8: it holds an unpaired surrogate escape (\\uD800 to \\uDFFF).",
+                              f->name);
+    if (rd->merge && kind == SOI_IN_NULL) {
+        /* null resets whatever the field's type; soi_entity_assign would
+         * refuse it for the integers and booleans. */
+        if (rd->ent->present & SOI_BIT(f->id))
+            return soi_error_make(rd->pool, 400, "%s is given more than once.", f->name);
+        rd->ent->present |= SOI_BIT(f->id);
+        rd->ent->null |= SOI_BIT(f->id);
+        return NULL;
     }
-    soi_buf_addc(b, '{');
-    for (int i = 0; i < SOI_ASSOC_FIELDS; i++) {
-        const soi_assoc_field *f = &soi_assoc_fields[i];
-        const void *m = (const char *)a + f->offset;
-        if (i)
-            soi_buf_addc(b, ',');
-        write_key(b, f->name);
-        switch (f->kind) {
-        case SOI_A_INT: soi_buf_addint(b, *(const apr_int32_t *)m); break;
-        case SOI_A_STRING: write_str(b, *(const char *const *)m); break;
-        case SOI_A_BOOL: soi_buf_adds(b, *(const int *)m ? "true" : "false"); break;
-        case SOI_A_TYPE: write_str(b, soi_associate_type_name(*(const apr_int32_t *)m)); break;
-        }
-    }
-    soi_buf_addc(b, '}');
+    return soi_entity_assign(rd->ent, f, kind, text, len, rd->pool);
 }
 
-static void write_right(soi_buf *b, const char *mask)
+static soi_error *entity_key(void *ctx, int depth, const char *key, apr_size_t len, int bad)
 {
-    soi_buf_add(b, "{\"Mask\":\"", 9);
-    soi_buf_adds(b, mask);
-    soi_buf_adds(b, "\",\"Reason\":\"\"}");
+    soi_entity_reader *rd = ctx;
+
+    if (depth != 1)
+        return NULL;
+    rd->field = bad ? NULL : soi_field_find(key, len); /* a bad key matches no property */
+    if (!rd->merge)
+        return NULL;
+    if (!rd->field)
+        return soi_error_make(rd->pool, 400, "The merge patch names \"%s\", which is not a property of BlobEntity.",
+                              soi_text_quote(rd->pool, key, len, 60));
+    if (!(rd->field->flags & SOI_WRITABLE))
+        return soi_error_make(rd->pool, 400, "The merge patch names %s, which cannot be changed; %s can.",
+                              rd->field->name, soi_field_writable_names());
+    return NULL;
 }
 
-void soi_json_write_entity(soi_buf *b, const soi_entity *e, int rights)
+static soi_error *entity_end(void *ctx, int depth)
 {
-    soi_buf_addc(b, '{');
-    for (int i = 0; i < SOI_F_COUNT; i++) {
-        const soi_field *f = &soi_fields[i];
-        const soi_value *v = &e->v[i];
-        if (i)
-            soi_buf_addc(b, ',');
-        write_key(b, f->name);
-        switch (f->type) {
-        case SOI_T_ID:
-        case SOI_T_SIZE: soi_buf_addint(b, v->num); break;
-        case SOI_T_STRING: soi_buf_json_string(b, v->str ? v->str : "", v->str ? v->len : 0); break;
-        case SOI_T_BOOL: soi_buf_adds(b, v->num ? "true" : "false"); break;
-        case SOI_T_DATE: {
-            char when[SOI_TIME_LEN + 1];
-            soi_time_format(when, v->num);
-            soi_buf_addc(b, '"');
-            soi_buf_add(b, when, SOI_TIME_LEN);
-            soi_buf_addc(b, '"');
-            break;
-        }
-        case SOI_T_ASSOCIATE: write_associate(b, v->assoc); break;
-        case SOI_T_TABLERIGHT: write_right(b, soi_table_right_mask(rights)); break;
-        case SOI_T_FIELDPROPS: {
-            int first = 1;
-            soi_buf_addc(b, '{');
-            for (int k = 0; k < SOI_F_COUNT; k++) {
-                const soi_field *p = &soi_fields[k];
-                if (!p->clr_type)
-                    continue;
-                if (!first)
-                    soi_buf_addc(b, ',');
-                first = 0;
-                write_key(b, p->name);
-                soi_buf_adds(b, "{\"FieldRight\":");
-                write_right(b, soi_field_right_mask(p, rights));
-                soi_buf_adds(b, ",\"FieldType\":\"");
-                soi_buf_adds(b, p->clr_type);
-                soi_buf_adds(b, "\",\"FieldLength\":");
-                soi_buf_addint(b, p->length);
-                soi_buf_addc(b, '}');
-            }
-            soi_buf_addc(b, '}');
-            break;
-        }
-        }
-    }
-    soi_buf_addc(b, '}');
+    return NULL;
+}
+
+static const soi_json_events soi_entity_events = {entity_value, entity_key, entity_end};
+
+static soi_decoder soi_entity_decoder(apr_pool_t *pool, soi_entity *into, int merge)
+{
+    soi_entity_reader *rd = apr_pcalloc(pool, sizeof(*rd));
+    rd->pool = pool;
+    rd->ent = into;
+    rd->merge = merge;
+    return soi_json_stream(pool, &soi_entity_events, rd);
+}
+
+soi_decoder soi_json_entity_decoder(apr_pool_t *pool, soi_entity *into)
+{
+    return soi_entity_decoder(pool, into, 0);
+}
+
+soi_decoder soi_json_merge_decoder(apr_pool_t *pool, soi_entity *into)
+{
+    return soi_entity_decoder(pool, into, 1);
 }

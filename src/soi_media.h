@@ -2,6 +2,7 @@
 #ifndef SOI_MEDIA_H
 #define SOI_MEDIA_H
 
+#include "soi_codec.h"
 #include "soi_error.h"
 
 typedef enum {
@@ -18,6 +19,16 @@ typedef enum {
 
 /* "application/json" and so on. */
 const char *soi_media_name(soi_media mt);
+
+/* JSON or XML. */
+soi_format soi_media_format(soi_media mt);
+
+/* Chooses the reply's media type from an Accept header value (NULL: none,
+ * which means application/json): q-values, wildcards and specificity as RFC
+ * 9110 says, q=0 excluding, ties going to the order above. A 406 listing
+ * the supported types when none is acceptable. Elements that cannot be read
+ * are skipped. */
+soi_error *soi_media_negotiate(apr_pool_t *pool, const char *accept, soi_media *out);
 
 /* Reads a Content-Type header value: a known type with no charset or
  * charset=utf-8 gives *out; an unknown type gives SOI_MT_NONE; a malformed

@@ -7,10 +7,12 @@
 #include <http_config.h>
 #include <http_log.h>
 
+#include "soi_codec.h"
 #include "soi_config.h"
 #include "soi_credcache.h"
 #include "soi_entity.h"
 #include "soi_error.h"
+#include "soi_media.h"
 #include "soi_route.h"
 
 extern module AP_MODULE_DECLARE_DATA soimageinfo_module;
@@ -40,7 +42,8 @@ typedef struct {
     const soi_dir_conf *dconf;
     soi_backend *backend;
     soi_route route;
-    soi_format format; /* of the reply, errors included */
+    soi_media reply;   /* the negotiated media type of the reply, errors included */
+    soi_format format; /* its syntax */
     soi_lease *lease;  /* the database connection, once acquired */
     int body;          /* SOI_BODY_*: how far the request body has been read */
     int answered;      /* a reply has gone out already (see soi_body.c) */

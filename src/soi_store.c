@@ -13,7 +13,7 @@ struct soi_lease {
     int broken; /* never hand it back: invalidate instead */
 };
 
-enum { SOI_STMT_LOGIN, SOI_STMT_GET, SOI_STMT_PUT, SOI_STMT_COUNT };
+enum { SOI_STMT_LOGIN, SOI_STMT_GET, SOI_STMT_PUT, SOI_STMT_LOCK, SOI_STMT_COUNT };
 
 static const struct {
     const char *name;
@@ -22,6 +22,7 @@ static const struct {
     {"soi_login", "SELECT associate_id, password_hash, blob_rights FROM associate WHERE name = $1 AND deleted = 0"},
     {"soi_get", "SELECT * FROM soi_imageinfo_get($1, $2, $3)"},
     {"soi_put", "SELECT * FROM soi_imageinfo_put($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"},
+    {"soi_lock", "SELECT * FROM soi_imageinfo_lock($1, $2, $3)"},
 };
 
 /* Logs an outage at most once per 10 seconds per process: the first request
@@ -301,10 +302,77 @@ static int soi_state_wants_new_connection(const char *state)
                || strcmp(state, "25006") == 0);
 }
 
-/* Runs a prepared statement. When the connection turns out dead, the
- * statement is sent once more on a new one: every statement here is a
- * single idempotent call, so a second run cannot do harm. */
-static soi_error *soi_store_exec(soi_req *q, int stmt, int nparams, const char *const *values, PGresult **out)
+/* One statement of a round trip: prepared (stmt >= 0) or literal SQL. */
+typedef struct {
+    int stmt;
+    const char *sql;
+    int nparams;
+    const char *const *values;
+} soi_step;
+
+static const char *soi_step_name(const soi_step *s)
+{
+    return s->stmt >= 0 ? soi_statements[s->stmt].name : s->sql;
+}
+
+static PGresult *soi_send_step(PGconn *pg, const soi_step *s, int async)
+{
+    if (s->stmt >= 0) {
+        if (!async)
+            return PQexecPrepared(pg, soi_statements[s->stmt].name, s->nparams, s->values, NULL, NULL, 0);
+        return PQsendQueryPrepared(pg, soi_statements[s->stmt].name, s->nparams, s->values, NULL, NULL, 0)
+                   ? (PGresult *)pg
+                   : NULL;
+    }
+    if (!async)
+        return PQexec(pg, s->sql);
+    return PQsendQueryParams(pg, s->sql, 0, NULL, NULL, NULL, NULL, 0) ? (PGresult *)pg : NULL;
+}
+
+/* Sends n statements in one round trip (libpq's pipeline mode when n > 1)
+ * and collects each one's result in res[]. Returns the index of the first
+ * statement that failed, or -1. */
+static int soi_round_trip(PGconn *pg, int n, const soi_step *steps, PGresult **res)
+{
+    int failed = -1;
+
+    for (int i = 0; i < n; i++)
+        res[i] = NULL;
+    if (n == 1) {
+        res[0] = soi_send_step(pg, &steps[0], 0);
+        return PQresultStatus(res[0]) == PGRES_TUPLES_OK || PQresultStatus(res[0]) == PGRES_COMMAND_OK ? -1 : 0;
+    }
+    if (!PQenterPipelineMode(pg))
+        return 0;
+    for (int i = 0; i < n; i++) {
+        if (!soi_send_step(pg, &steps[i], 1))
+            return i; /* the connection is gone: it will be discarded */
+    }
+    if (!PQpipelineSync(pg))
+        return 0;
+    for (int i = 0; i < n; i++) {
+        res[i] = PQgetResult(pg);
+        ExecStatusType st = PQresultStatus(res[i]);
+        if (failed < 0 && st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK)
+            failed = i;
+        if (!res[i])
+            return failed < 0 ? i : failed; /* the connection broke */
+        PGresult *end = PQgetResult(pg);    /* each statement's results end with NULL */
+        PQclear(end);
+    }
+    PGresult *sync = PQgetResult(pg);
+    if (PQresultStatus(sync) != PGRES_PIPELINE_SYNC && failed < 0)
+        failed = n - 1;
+    PQclear(sync);
+    if (!PQexitPipelineMode(pg) && failed < 0)
+        failed = n - 1;
+    return failed;
+}
+
+/* Runs statements in one round trip. When the connection turns out dead and
+ * `retry` allows (nothing can have been written), they are sent once more on
+ * a new connection. */
+static soi_error *soi_store_run(soi_req *q, int n, const soi_step *steps, PGresult **res, int retry)
 {
     request_rec *r = q->r;
 
@@ -313,28 +381,39 @@ static soi_error *soi_store_exec(soi_req *q, int stmt, int nparams, const char *
         if (err)
             return err;
         PGconn *pg = q->lease->pg;
-        PGresult *res = PQexecPrepared(pg, soi_statements[stmt].name, nparams, values, NULL, NULL, 0);
-        if (PQresultStatus(res) == PGRES_TUPLES_OK) {
-            apr_pool_cleanup_register(r->pool, res, soi_result_clear, apr_pool_cleanup_null);
-            *out = res;
+        int failed = soi_round_trip(pg, n, steps, res);
+        if (failed < 0) {
+            for (int i = 0; i < n; i++)
+                apr_pool_cleanup_register(r->pool, res[i], soi_result_clear, apr_pool_cleanup_null);
             return NULL;
         }
-        const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
-        const char *msg = soi_pq_text(r->pool, res ? PQresultErrorMessage(res) : PQerrorMessage(pg));
+        PGresult *bad = res[failed];
+        const char *state = PQresultErrorField(bad, PG_DIAG_SQLSTATE);
+        const char *msg = soi_pq_text(r->pool, bad ? PQresultErrorMessage(bad) : PQerrorMessage(pg));
         int lost = PQstatus(pg) != CONNECTION_OK || soi_state_wants_new_connection(state);
         state = apr_pstrdup(r->pool, state ? state : "none");
-        PQclear(res);
+        for (int i = 0; i < n; i++)
+            PQclear(res[i]);
         if (!lost)
-            return soi_error_server(r->pool, 500, "statement %s failed (SQLSTATE %s): %s", soi_statements[stmt].name,
-                                    state, msg);
+            return soi_error_server(r->pool, 500, "statement %s failed (SQLSTATE %s): %s",
+                                    soi_step_name(&steps[failed]), state, msg);
         soi_lease_drop(q);
-        if (attempt == 0) {
+        if (attempt == 0 && retry) {
             ap_log_rerror(APLOG_MARK, APLOG_INFO, 0, r,
                           SOILOGNO(0109) "a pooled connection failed (SQLSTATE %s); retrying on a new one", state);
             continue;
         }
-        return soi_error_server(r->pool, 503, "PostgreSQL failed twice (SQLSTATE %s): %s", state, msg);
+        return soi_error_server(r->pool, 503, "PostgreSQL failed during %s (SQLSTATE %s): %s",
+                                soi_step_name(&steps[failed]), state, msg);
     }
+}
+
+/* One prepared statement, retried on a new connection if its own died:
+ * every such statement here is a single idempotent call. */
+static soi_error *soi_store_exec(soi_req *q, int stmt, int nparams, const char *const *values, PGresult **out)
+{
+    soi_step step = {stmt, NULL, nparams, values};
+    return soi_store_run(q, 1, &step, out, 1);
 }
 
 /* ---- statements --------------------------------------------------------- */
@@ -458,10 +537,10 @@ soi_error *soi_store_get(soi_req *q, soi_stored *out)
     return err ? err : soi_store_decode(q, res, out);
 }
 
-soi_error *soi_store_put(soi_req *q, const soi_entity *e, soi_stored *out)
+static void soi_put_params(soi_req *q, const soi_entity *e, const char *values[12])
 {
     apr_pool_t *p = q->r->pool;
-    const char *values[12] = {
+    const char *v[12] = {
         itoa(p, q->route.contact_id),
         itoa(p, q->who.associate_id),
         q->who.password_hash,
@@ -475,7 +554,43 @@ soi_error *soi_store_put(soi_req *q, const soi_entity *e, soi_stored *out)
         itoa(p, e->v[SOI_F_ORIGINALSIZE].num),
         e->v[SOI_F_CONCEPTUALTYPE].str,
     };
+    memcpy(values, v, sizeof(v));
+}
+
+soi_error *soi_store_put(soi_req *q, const soi_entity *e, soi_stored *out)
+{
+    const char *values[12];
     PGresult *res;
+    soi_put_params(q, e, values);
     soi_error *err = soi_store_exec(q, SOI_STMT_PUT, 12, values, &res);
     return err ? err : soi_store_decode(q, res, out);
+}
+
+soi_error *soi_store_lock(soi_req *q, soi_stored *out)
+{
+    apr_pool_t *p = q->r->pool;
+    const char *values[3] = {itoa(p, q->route.contact_id), itoa(p, q->who.associate_id), q->who.password_hash};
+    soi_step steps[2] = {{-1, "BEGIN", 0, NULL}, {SOI_STMT_LOCK, NULL, 3, values}};
+    PGresult *res[2];
+    /* A second lock in the same transaction (after the login was verified
+     * again) needs no new BEGIN. */
+    int in_tx = q->lease && PQtransactionStatus(q->lease->pg) == PQTRANS_INTRANS;
+    /* Nothing is written yet: on a dead connection, start over on a new one. */
+    soi_error *err = soi_store_run(q, in_tx ? 1 : 2, in_tx ? &steps[1] : steps, res, !in_tx);
+    return err ? err : soi_store_decode(q, res[in_tx ? 0 : 1], out);
+}
+
+soi_error *soi_store_put_commit(soi_req *q, const soi_entity *e, soi_stored *out)
+{
+    const char *values[12];
+    soi_put_params(q, e, values);
+    soi_step steps[2] = {{SOI_STMT_PUT, NULL, 12, values}, {-1, "COMMIT", 0, NULL}};
+    PGresult *res[2];
+    /* No retry: a connection lost here may have committed or not. */
+    soi_error *err = soi_store_run(q, 2, steps, res, 0);
+    if (err)
+        return err;
+    /* When the put refused (a right, a conflict), COMMIT ended a transaction
+     * that wrote nothing. */
+    return soi_store_decode(q, res[0], out);
 }

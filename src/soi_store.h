@@ -58,7 +58,15 @@ typedef struct {
 } soi_stored;
 
 soi_error *soi_store_get(soi_req *q, soi_stored *out);
-/* e must be complete for PUT (soi_entity_fill_for_put). */
+/* e must be complete for PUT (soi_entity_fill_for_put). One statement, in
+ * a transaction of its own. */
 soi_error *soi_store_put(soi_req *q, const soi_entity *e, soi_stored *out);
+
+/* A read-modify-write in two round trips: soi_store_lock opens a transaction
+ * and reads the picture with the contact row locked (no concurrent write can
+ * land in between); soi_store_put_commit writes and commits. Releasing the
+ * connection without the second rolls the transaction back. */
+soi_error *soi_store_lock(soi_req *q, soi_stored *out);
+soi_error *soi_store_put_commit(soi_req *q, const soi_entity *e, soi_stored *out);
 
 #endif

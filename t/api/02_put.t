@@ -132,7 +132,7 @@ is($res->content, '', 'without a body');
 ok($res->header('Content-Length') > 1000, 'but with the GET body\'s length');
 $res = call(OPTIONS => '/api/v1/Contact/150/ImageInfo', auth => undef);
 is($res->code, 200, 'OPTIONS answers 200 without credentials');
-is($res->header('Allow'), 'GET, HEAD, PUT, OPTIONS', 'and lists the methods');
+is($res->header('Allow'), 'GET, HEAD, PUT, PATCH, OPTIONS', 'and lists the methods');
 
 # ---- the updated date moves, the created date stays -----------------------
 my $first = json(call(GET => '/api/v1/Contact/150/ImageInfo')->content);

@@ -24,7 +24,7 @@ my @cases = (
     ['the mount itself', GET => '/api', {}, 404, 'SoNotFoundException', qr/No such resource/],
     ['DELETE', DELETE => $P, {}, 405, 'SoMethodNotAllowedException', qr/DELETE is not served here/],
     ['POST', POST => $P, { type => $json, body => '{}' }, 405, 'SoMethodNotAllowedException',
-     qr/answers GET, HEAD, PUT, OPTIONS/],
+     qr/answers GET, HEAD, PUT, PATCH, OPTIONS/],
     ['unknown contact GET', GET => '/api/v1/Contact/5000/ImageInfo', {}, 404, 'SoNotFoundException',
      qr/Contact 5000 does not exist or is deleted/],
     ['deleted contact GET', GET => '/api/v1/Contact/299/ImageInfo', {}, 404, 'SoNotFoundException',
@@ -32,7 +32,7 @@ my @cases = (
     ['deleted contact PUT', PUT => '/api/v1/Contact/199/ImageInfo', { type => $json, body => '{}' }, 404,
      'SoNotFoundException', qr/Contact 199 does not exist/],
     ['no Content-Type', PUT => $P, { body => '{}' }, 415, 'SoUnsupportedMediaTypeException',
-     qr/no Content-Type; send a BlobEntity as application\/json/],
+     qr/no Content-Type; PUT takes application\/json, text\/json, application\/xml/],
     ['text/plain', PUT => $P, { type => 'text/plain', body => '{}' }, 415, 'SoUnsupportedMediaTypeException',
      qr/Content-Type "text\/plain" is not accepted/],
     ['latin-1 charset', PUT => $P, { type => 'application/json; charset=iso-8859-1', body => '{}' }, 415,
@@ -116,7 +116,7 @@ for my $c (@cases) {
 
 # 405 names what is served; 401 challenges; 503 is tested elsewhere.
 my $res = call(DELETE => $P);
-is($res->header('Allow'), 'GET, HEAD, PUT, OPTIONS', '405 carries Allow');
+is($res->header('Allow'), 'GET, HEAD, PUT, PATCH, OPTIONS', '405 carries Allow');
 
 # The limits are exact: 600 bytes pass where 601 do not.
 my $body600 = '{"Description":"e","Padding":"' . ('p' x (600 - 32)) . '"}';

@@ -33,7 +33,8 @@ VALUES (630, 'PHOTO', 'image/png', 'Old description', 'old', 100, 90, true, true
 INSERT INTO binaryobjectlink (binaryobject_id, ownertable, ownerrecord, linktype, rank)
 VALUES (630, 5, 42, 17, 1);
 
--- Pictures of contacts 101..120 (blobs 701..720) and 201..220 (blobs 801..820).
+-- Pictures of contacts 101..120 (blobs 701..720) and 201..220, 231..240
+-- (blobs 801..820, 831..840).
 INSERT INTO binaryobject (binaryobject_id, conceptualtype, mimetype, description, extrainfo, originalsize, blobsize,
                           registered, registered_associate_id, updated, updated_associate_id)
 SELECT 600 + id, 'PHOTO', 'image/jpeg', 'Picture of ' || id, '', 1000, 1000,
@@ -42,11 +43,12 @@ SELECT 600 + id, 'PHOTO', 'image/jpeg', 'Picture of ' || id, '', 1000, 1000,
 UNION ALL
 SELECT 600 + id, 'PHOTO', 'image/jpeg', 'Picture of ' || id, '', 1000, 1000,
        timestamptz '2020-05-06T07:08:09Z', 1, timestamptz '2020-05-06T07:08:09Z', 1
-  FROM generate_series(201, 220) AS id;
+  FROM (SELECT generate_series(201, 220) UNION ALL SELECT generate_series(231, 240)) AS ids (id);
 INSERT INTO binaryobjectlink (binaryobject_id, ownertable, ownerrecord, linktype, rank)
 SELECT 600 + id, 5, id, 17, 1 FROM generate_series(101, 120) AS id
 UNION ALL
-SELECT 600 + id, 5, id, 17, 1 FROM generate_series(201, 220) AS id;
+SELECT 600 + id, 5, id, 17, 1
+  FROM (SELECT generate_series(201, 220) UNION ALL SELECT generate_series(231, 240)) AS ids (id);
 
 -- A link of another kind on contact 130 (a person image on the contact's
 -- record number): it is not the contact's picture.

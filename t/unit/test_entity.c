@@ -39,6 +39,22 @@ int main(void)
     ok(soi_field_find("Descriptio", 10) == NULL, "prefixes are unknown");
     ok(soi_field_find("Colour", 6) == NULL, "unknown names are unknown");
 
+    /* The writable names that messages list are the table's. */
+    {
+        char want[200] = "";
+        int count = 0, total = 0;
+        for (int i = 0; i < SOI_F_COUNT; i++)
+            total += (soi_fields[i].flags & SOI_WRITABLE) != 0;
+        for (int i = 0; i < SOI_F_COUNT; i++) {
+            if (!(soi_fields[i].flags & SOI_WRITABLE))
+                continue;
+            if (count++)
+                strcat(want, count == total ? " and " : ", ");
+            strcat(want, soi_fields[i].name);
+        }
+        is_str(soi_field_writable_names(), want, "the writable properties, as messages name them");
+    }
+
     /* Masks, derived independently from the flag names. */
     static const char *const names[] = {"Select", "Update", "Insert", "Delete", "Filtering"};
     for (int m = 0; m < 32; m++) {

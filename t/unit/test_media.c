@@ -1,6 +1,8 @@
 /* Content-Type parsing. */
 #include <apr_general.h>
 
+#include <string.h>
+
 #include "soi_media.h"
 #include "tap.h"
 
@@ -41,6 +43,49 @@ int main(void)
     is_int(parse("application/json; charset=\"utf-8", &mt), 400, "unterminated quote");
     is_int(parse("", &mt), 400, "empty");
     is_str(soi_media_name(SOI_MT_MERGE_PATCH), "application/merge-patch+json", "names");
+
+    /* Accept. */
+    static const struct {
+        const char *accept;
+        soi_media want;
+        const char *what;
+    } cases[] = {
+        {NULL, SOI_MT_JSON, "no Accept: JSON"},
+        {"*/*", SOI_MT_JSON, "*/*: JSON"},
+        {"application/json; charset=utf-8", SOI_MT_JSON, "the seed's Accept"},
+        {"text/xml", SOI_MT_TEXT_XML, "text/xml"},
+        {"application/xml, application/json;q=0.9", SOI_MT_XML, "q-values"},
+        {"application/json;q=0.5, text/xml;q=0.6", SOI_MT_TEXT_XML, "the higher q wins"},
+        {"application/json;q=0.5, application/xml;q=0.5", SOI_MT_JSON, "ties go to the server's order"},
+        {"text/*", SOI_MT_TEXT_JSON, "text/*: text/json comes first"},
+        {"text/*, text/json;q=0", SOI_MT_TEXT_XML, "q=0 excludes, the more specific range deciding"},
+        {"*/*;q=0.1, application/xml", SOI_MT_XML, "a specific type over the wildcard"},
+        {"application/*;q=0.2, application/xml;q=0", SOI_MT_JSON, "application/* minus xml"},
+        {"application/merge-patch+json", SOI_MT_MERGE_PATCH, "a patch type labels a JSON body"},
+        {"application/json-patch+json, application/json;q=0.9", SOI_MT_JSON_PATCH, "json-patch"},
+        {"TEXT/XML", SOI_MT_TEXT_XML, "types ignore case"},
+        {"text/html, image/gif, image/jpeg, *; q=.2, */*; q=.2", SOI_MT_JSON, "old Java's Accept"},
+        {"garbage, application/xml", SOI_MT_XML, "unreadable elements are skipped"},
+        {"garbage", SOI_MT_JSON, "nothing readable: as if absent"},
+        {"", SOI_MT_JSON, "empty: as if absent"},
+        {"application/xml;q=2", SOI_MT_JSON, "a q above 1 makes the element unreadable"},
+    };
+    for (apr_size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        soi_media got = SOI_MT_NONE;
+        soi_error *err = soi_media_negotiate(p, cases[i].accept, &got);
+        ok(!err && got == cases[i].want, "%s", cases[i].what);
+    }
+    static const char *const refused[] = {"text/html", "image/png, text/plain", "*/*;q=0",
+                                          "application/json;q=0, text/json;q=0, application/xml;q=0, text/xml;q=0, "
+                                          "application/json-patch+json;q=0, application/merge-patch+json;q=0"};
+    for (apr_size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+        soi_media got;
+        soi_error *err = soi_media_negotiate(p, refused[i], &got);
+        ok(err && err->status == 406 && got == SOI_MT_JSON && strstr(err->message, "application/merge-patch+json"),
+           "406 for %s, written as JSON, listing the types", refused[i]);
+    }
+    ok(soi_media_format(SOI_MT_TEXT_XML) == SOI_FORMAT_XML && soi_media_format(SOI_MT_JSON_PATCH) == SOI_FORMAT_JSON,
+       "formats");
 
     apr_pool_destroy(p);
     apr_terminate();

@@ -1,0 +1,74 @@
+/* application/x-www-form-urlencoded. */
+#include <apr_general.h>
+#include <string.h>
+
+#include "soi_form.h"
+#include "tap.h"
+
+static apr_pool_t *p;
+
+static soi_error *decode(const char *s, apr_size_t step, soi_change *c)
+{
+    apr_size_t n = strlen(s);
+    memset(c, 0, sizeof(*c));
+    soi_decoder d = soi_form_decoder(p, c);
+    for (apr_size_t i = 0; i < n;) {
+        apr_size_t k = step && n - i > step ? step : n - i;
+        soi_error *err = d.feed(d.ctx, s + i, k);
+        if (err)
+            return err;
+        i += k;
+    }
+    return d.finish(d.ctx);
+}
+
+static const char *msg(const char *s)
+{
+    soi_change c;
+    soi_error *err = decode(s, 0, &c);
+    return err ? err->message : NULL;
+}
+
+int main(void)
+{
+    soi_change c;
+    soi_error *err;
+
+    apr_initialize();
+    apr_pool_create(&p, NULL);
+
+    const char *body = "Description=Caf%C3%A9+%26+tea&blobsize=442&ISZIPPED=true&MimeType=image%2Fpng"
+                       "&XSRF_TOKEN=abc%20123&Unknown=x&&ExtraInfo=&IsEncrypted=False";
+    for (apr_size_t step = 0; step <= 5; step += 5) {
+        err = decode(body, step, &c);
+        ok(!err, "a form decodes (pieces of %d bytes): %s", (int)step, err ? err->message : "");
+        is_str(c.entity.v[SOI_F_DESCRIPTION].str, "Caf\xc3\xa9 & tea", "percent-decoding and + as space");
+        ok(c.entity.v[SOI_F_BLOBSIZE].num == 442 && c.entity.v[SOI_F_ISZIPPED].num == 1
+               && c.entity.v[SOI_F_ISENCRYPTED].num == 0,
+           "names without regard to case; true and False");
+        is_str(c.entity.v[SOI_F_MIMETYPE].str, "image/png", "%%2F");
+        is_str(c.entity.v[SOI_F_EXTRAINFO].str, "", "an empty value");
+        is_str(c.xsrf_token, "abc 123", "XSRF_TOKEN goes to authentication");
+        ok(c.kind == SOI_CHANGE_REPLACE, "a form is a whole entity");
+    }
+    ok(!decode("XSRF_TOKEN=t", 0, &c) && !(c.entity.present), "XSRF_TOKEN is not a property");
+
+    is_str(msg("Description=a&description=b"), "The form gives \"description\" more than once.", "a repeated name");
+    is_str(msg("Unknown=a&UNKNOWN=b"), "The form gives \"UNKNOWN\" more than once.", "repeated unknown names too");
+    is_str(msg("xsrf_token=a&XSRF_TOKEN=b"), "The form gives \"XSRF_TOKEN\" more than once.", "and XSRF_TOKEN");
+    is_str(msg("Description=%zz"), "The form field \"Description=%zz\" holds a malformed percent escape.",
+           "a malformed escape");
+    ok(msg("Description=%4") != NULL, "a truncated escape");
+    is_str(msg("BlobSize=lots"), "BlobSize must be an integer from 0 to 2147483647, not \"lots\".",
+           "the entity's rules apply");
+    is_str(msg("IsZipped=1"), "IsZipped must be true or false, not \"1\".", "booleans are true or false");
+    ok(msg("Description=%C0%AF") != NULL, "invalid UTF-8 after decoding is refused");
+    ok(msg("Description=a%00b") != NULL, "an encoded NUL is refused");
+    ok(!msg("") && !msg("&&&"), "an empty form has no fields (the empty body is refused elsewhere)");
+    ok(!decode("Description", 0, &c) && strcmp(c.entity.v[SOI_F_DESCRIPTION].str, "") == 0,
+       "a name without = has the empty value");
+
+    apr_pool_destroy(p);
+    apr_terminate();
+    return done_testing();
+}

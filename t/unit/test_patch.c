@@ -1,0 +1,221 @@
+/* JSON Patch (RFC 6902) and merge patch (RFC 7396) on the BlobEntity. The
+ * appendix examples of both RFCs that apply to a flat object are here, with
+ * their members mapped onto BlobEntity properties (foo -> Description,
+ * baz -> ExtraInfo, numbers -> BlobSize). */
+#include <apr_general.h>
+#include <string.h>
+
+#include "soi_json.h"
+#include "soi_patch.h"
+#include "tap.h"
+
+static apr_pool_t *p;
+static soi_entity base;
+
+static void set_str(soi_entity *e, soi_field_id f, const char *s)
+{
+    e->v[f].str = s;
+    e->v[f].len = strlen(s);
+}
+
+/* Applies a JSON Patch to a copy of *target; NULL or the error. */
+static soi_error *json_patch(const char *body, soi_entity *target)
+{
+    soi_change c;
+    memset(&c, 0, sizeof(c));
+    soi_decoder d = soi_json_patch_decoder(p, &c);
+    soi_error *err = d.feed(d.ctx, body, strlen(body));
+    if (!err)
+        err = d.finish(d.ctx);
+    return err ? err : soi_change_apply(p, &c, target);
+}
+
+static soi_error *merge_patch(const char *body, soi_entity *target)
+{
+    soi_change c;
+    memset(&c, 0, sizeof(c));
+    c.kind = SOI_CHANGE_MERGE;
+    soi_decoder d = soi_json_merge_decoder(p, &c.entity);
+    soi_error *err = d.feed(d.ctx, body, strlen(body));
+    if (!err)
+        err = d.finish(d.ctx);
+    return err ? err : soi_change_apply(p, &c, target);
+}
+
+static int status(soi_error *err)
+{
+    return err ? err->status : 0;
+}
+
+int main(void)
+{
+    soi_entity t;
+    soi_error *err;
+
+    apr_initialize();
+    apr_pool_create(&p, NULL);
+    soi_entity_init_default(&base);
+    base.v[SOI_F_BLOBID].num = 630;
+    set_str(&base, SOI_F_DESCRIPTION, "bar");
+
+    /* ---- RFC 6902 Appendix A ---- */
+    /* A.1 Adding an Object Member: {"foo":"bar"} + add /baz "qux". */
+    t = base;
+    ok(!json_patch("[{\"op\":\"add\",\"path\":\"/ExtraInfo\",\"value\":\"qux\"}]", &t), "A.1 add");
+    ok(strcmp(t.v[SOI_F_EXTRAINFO].str, "qux") == 0 && strcmp(t.v[SOI_F_DESCRIPTION].str, "bar") == 0,
+       "A.1: {\"foo\":\"bar\",\"baz\":\"qux\"}");
+    /* A.3 Removing an Object Member: remove /baz (here: back to the default). */
+    set_str(&t, SOI_F_EXTRAINFO, "qux");
+    ok(!json_patch("[{\"op\":\"remove\",\"path\":\"/ExtraInfo\"}]", &t) && strcmp(t.v[SOI_F_EXTRAINFO].str, "") == 0,
+       "A.3 remove: ExtraInfo back to \"\"");
+    /* A.5 Replacing a Value. */
+    set_str(&t, SOI_F_EXTRAINFO, "qux");
+    ok(!json_patch("[{\"op\":\"replace\",\"path\":\"/ExtraInfo\",\"value\":\"boo\"}]", &t)
+           && strcmp(t.v[SOI_F_EXTRAINFO].str, "boo") == 0,
+       "A.5 replace");
+    /* A.6 Moving a Value (between members). */
+    t = base;
+    ok(!json_patch("[{\"op\":\"move\",\"from\":\"/Description\",\"path\":\"/ExtraInfo\"}]", &t), "A.6 move");
+    ok(strcmp(t.v[SOI_F_EXTRAINFO].str, "bar") == 0 && strcmp(t.v[SOI_F_DESCRIPTION].str, "") == 0,
+       "A.6: the value moved, the source back to its default");
+    /* A.8 Testing a Value: Success. */
+    t = base;
+    set_str(&t, SOI_F_EXTRAINFO, "qux");
+    t.v[SOI_F_BLOBSIZE].num = 2;
+    ok(!json_patch("[{\"op\":\"test\",\"path\":\"/ExtraInfo\",\"value\":\"qux\"},"
+                   "{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":2}]",
+                   &t),
+       "A.8 test success");
+    /* A.9 Testing a Value: Error. */
+    err = json_patch("[{\"op\":\"test\",\"path\":\"/ExtraInfo\",\"value\":\"bar\"}]", &t);
+    is_int(status(err), 409, "A.9 test failure is a 409");
+    is_str(err ? err->message : NULL,
+           "Operation 1 of the JSON Patch (test) failed: ExtraInfo does not hold the value given; nothing was changed.",
+           "A.9 message");
+    /* A.11 Ignoring Unrecognized Elements. */
+    t = base;
+    ok(!json_patch("[{\"op\":\"add\",\"path\":\"/ExtraInfo\",\"value\":\"qux\",\"xyz\":123}]", &t)
+           && strcmp(t.v[SOI_F_EXTRAINFO].str, "qux") == 0,
+       "A.11 members RFC 6902 does not define are ignored");
+    /* A.12 Adding to a Nonexistent Target. */
+    err = json_patch("[{\"op\":\"add\",\"path\":\"/ExtraInfo/bat\",\"value\":\"qux\"}]", &t);
+    is_int(status(err), 400, "A.12 a path into a member is refused");
+    /* A.13 Invalid JSON Patch Document: "op" twice. */
+    err = json_patch("[{\"op\":\"add\",\"path\":\"/ExtraInfo\",\"value\":\"qux\",\"op\":\"remove\"}]", &t);
+    is_str(err ? err->message : NULL, "Operation 1 of the JSON Patch gives \"op\" twice.", "A.13 duplicate op");
+    /* A.14 ~ Escape Ordering: "~01" is "~1", not "/": it names no property. */
+    err = json_patch("[{\"op\":\"test\",\"path\":\"/~01\",\"value\":10}]", &t);
+    is_str(err ? err->message : NULL,
+           "Operation 1 of the JSON Patch names \"/~01\", which is not a property of BlobEntity.",
+           "A.14 ~01 unescapes to ~1");
+    /* A.15 Comparing Strings and Numbers. */
+    t = base;
+    t.v[SOI_F_BLOBSIZE].num = 10;
+    is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":\"10\"}]", &t)), 409,
+           "A.15 the string \"10\" is not the number 10");
+    ok(!json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":10}]", &t), "A.15 the number 10 is");
+    ok(!json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":10.0}]", &t), "and so is 10.0");
+
+    /* ---- paths, kinds, rights ---- */
+    t = base;
+    ok(!json_patch("[{\"op\":\"replace\",\"path\":\"description\",\"value\":\"no slash, any case\"}]", &t)
+           && strcmp(t.v[SOI_F_DESCRIPTION].str, "no slash, any case") == 0,
+       "paths ignore case, and the leading slash is optional");
+    ok(!json_patch("[{\"op\":\"replace\",\"path\":\"/IsZipped\",\"value\":true},"
+                   "{\"op\":\"replace\",\"path\":\"/OriginalSize\",\"value\":7},"
+                   "{\"op\":\"copy\",\"from\":\"/OriginalSize\",\"path\":\"/BlobSize\"}]",
+                   &t)
+           && t.v[SOI_F_ISZIPPED].num == 1 && t.v[SOI_F_BLOBSIZE].num == 7,
+       "booleans, numbers, copy");
+    ok(!json_patch("[{\"op\":\"test\",\"path\":\"/BlobId\",\"value\":630},"
+                   "{\"op\":\"copy\",\"from\":\"/BlobId\",\"path\":\"/OriginalSize\"}]",
+                   &t)
+           && t.v[SOI_F_ORIGINALSIZE].num == 630,
+       "BlobId can be tested and copied from");
+    ok(!json_patch("[{\"op\":\"replace\",\"path\":\"/Description\",\"value\":null}]", &t)
+           && strcmp(t.v[SOI_F_DESCRIPTION].str, "") == 0,
+       "null for a string is \"\", as in a PUT");
+    err = json_patch("[{\"op\":\"replace\",\"path\":\"/BlobId\",\"value\":1}]", &t);
+    ok(err && err->status == 400 && strstr(err->message, "names BlobId, which cannot be changed"),
+       "BlobId cannot be replaced: %s", err ? err->message : "");
+    err = json_patch("[{\"op\":\"move\",\"from\":\"/BlobId\",\"path\":\"/BlobSize\"}]", &t);
+    is_int(status(err), 400, "nor moved away");
+    err = json_patch("[{\"op\":\"replace\",\"path\":\"/UpdatedDate\",\"value\":\"2020-01-01\"}]", &t);
+    is_int(status(err), 400, "a server-set property cannot be patched");
+    err = json_patch("[{\"op\":\"test\",\"path\":\"/UpdatedDate\",\"value\":\"2020-01-01\"}]", &t);
+    is_int(status(err), 400, "nor tested");
+    err = json_patch("[{\"op\":\"replace\",\"path\":\"/CreatedBy/Name\",\"value\":\"x\"}]", &t);
+    is_int(status(err), 400, "nor reached into");
+    err = json_patch("[{\"op\":\"remove\",\"path\":\"/TableRight\"}]", &t);
+    is_int(status(err), 400, "TableRight is not a property one can patch");
+    err = json_patch("[{\"op\":\"replace\",\"path\":\"/Colour\",\"value\":1}]", &t);
+    is_str(err ? err->message : NULL,
+           "Operation 1 of the JSON Patch names \"/Colour\", which is not a property of BlobEntity.",
+           "an unknown property");
+    err = json_patch("[{\"op\":\"replace\",\"path\":\"/BlobSize\",\"value\":\"7\"}]", &t);
+    is_str(err ? err->message : NULL,
+           "Operation 1 of the JSON Patch: BlobSize must be an integer from 0 to 2147483647, not a string.",
+           "values follow the entity's rules");
+    err = json_patch("[{\"op\":\"replace\",\"path\":\"/Description\",\"value\":\"\\ud800\"}]", &t);
+    is_int(status(err), 400, "an unpaired surrogate in a value");
+    err = json_patch("[{\"op\":\"copy\",\"from\":\"/Description\",\"path\":\"/BlobSize\"}]", &t);
+    is_int(status(err), 400, "copying a string into a number");
+    err = json_patch("[{\"op\":\"replace\",\"path\":\"/Description\",\"value\":[1]}]", &t);
+    is_int(status(err), 400, "an array value for a string");
+
+    /* ---- the document itself ---- */
+    is_int(status(json_patch("{\"op\":\"remove\",\"path\":\"/Description\"}", &t)), 400, "not an array");
+    is_int(status(json_patch("[\"remove\"]", &t)), 400, "an operation that is not an object");
+    is_str(json_patch("[{\"path\":\"/Description\"}]", &t)->message, "Operation 1 of the JSON Patch has no \"op\".",
+           "no op");
+    is_str(json_patch("[{\"op\":\"replace\",\"value\":1}]", &t)->message,
+           "Operation 1 of the JSON Patch (replace) has no \"path\".", "no path");
+    is_str(json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\"}]", &t)->message,
+           "Operation 1 of the JSON Patch (test) has no \"value\".", "no value");
+    is_str(json_patch("[{\"op\":\"copy\",\"path\":\"/BlobSize\"}]", &t)->message,
+           "Operation 1 of the JSON Patch (copy) has no \"from\".", "no from");
+    is_str(
+        json_patch("[{\"op\":\"remove\",\"path\":\"/ExtraInfo\"},{\"op\":\"delete\",\"path\":\"/x\"}]", &t)->message,
+        "Operation 2 of the JSON Patch has the op \"delete\"; the ops are add, remove, replace, move, copy and test.",
+        "an unknown op, numbered");
+    is_int(status(json_patch("[{\"op\":5,\"path\":\"/x\"}]", &t)), 400, "an op that is not a string");
+    ok(!json_patch("[]", &t), "an empty patch changes nothing");
+
+    /* All or nothing. */
+    t = base;
+    err = json_patch("[{\"op\":\"replace\",\"path\":\"/Description\",\"value\":\"changed\"},"
+                     "{\"op\":\"test\",\"path\":\"/ExtraInfo\",\"value\":\"nope\"}]",
+                     &t);
+    ok(status(err) == 409 && strcmp(t.v[SOI_F_DESCRIPTION].str, "bar") == 0,
+       "a failed test leaves the target as it was");
+
+    /* ---- RFC 7396 Appendix A (foo/a -> Description, b -> ExtraInfo) ---- */
+    t = base; /* {"a":"b"} */
+    set_str(&t, SOI_F_DESCRIPTION, "b");
+    ok(!merge_patch("{\"Description\":\"c\"}", &t) && strcmp(t.v[SOI_F_DESCRIPTION].str, "c") == 0,
+       "7396 #1: {\"a\":\"b\"} + {\"a\":\"c\"}");
+    set_str(&t, SOI_F_DESCRIPTION, "b");
+    ok(!merge_patch("{\"ExtraInfo\":\"c\"}", &t) && strcmp(t.v[SOI_F_DESCRIPTION].str, "b") == 0
+           && strcmp(t.v[SOI_F_EXTRAINFO].str, "c") == 0,
+       "7396 #2: {\"a\":\"b\"} + {\"b\":\"c\"}");
+    ok(!merge_patch("{\"Description\":null}", &t) && strcmp(t.v[SOI_F_DESCRIPTION].str, "") == 0
+           && strcmp(t.v[SOI_F_EXTRAINFO].str, "c") == 0,
+       "7396 #3/#4: null removes (resets) only that member");
+    is_int(status(merge_patch("{\"Description\":[\"b\"]}", &t)), 400, "7396 #6: an array for a string is refused");
+    is_int(status(merge_patch("[\"c\",\"d\"]", &t)), 400, "7396 #10/#11: a patch that is not an object");
+    is_int(status(merge_patch("null", &t)), 400, "7396 #12: null as the patch");
+    is_int(status(merge_patch("\"bar\"", &t)), 400, "7396 #13: a string as the patch");
+    t.v[SOI_F_BLOBSIZE].num = 0;
+    ok(!merge_patch("{\"OriginalSize\":1}", &t) && t.v[SOI_F_ORIGINALSIZE].num == 1 && t.v[SOI_F_BLOBSIZE].num == 0,
+       "7396 #14: adding beside an untouched member");
+    is_int(status(merge_patch("{\"CreatedBy\":{\"Name\":null}}", &t)), 400,
+           "7396 #16: nested objects belong to server-set properties here");
+    ok(!merge_patch("{\"BlobSize\":null,\"IsZipped\":null}", &t) && t.v[SOI_F_BLOBSIZE].num == 0
+           && t.v[SOI_F_ISZIPPED].num == 0,
+       "null resets integers and booleans too");
+    ok(!merge_patch("{}", &t), "an empty merge patch changes nothing");
+
+    apr_pool_destroy(p);
+    apr_terminate();
+    return done_testing();
+}

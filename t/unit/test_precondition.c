@@ -1,0 +1,65 @@
+/* Conditional requests, RFC 9110 section 13.2.2. */
+#include <apr_general.h>
+
+#include "soi_precondition.h"
+#include "tap.h"
+
+static apr_pool_t *p;
+static const char *tag = "\"abc\"";
+static apr_time_t lm; /* Sun, 06 Nov 1994 08:49:37 GMT, plus a fraction */
+
+static int eval(const char *im, const char *inm, const char *ims, const char *ius, int read, const char *etag)
+{
+    soi_conditions c = {im, inm, ims, ius};
+    soi_error *err;
+    return soi_precondition(p, &c, read, etag, etag ? lm : 0, &err);
+}
+
+int main(void)
+{
+    apr_initialize();
+    apr_pool_create(&p, NULL);
+    lm = apr_time_from_sec(784111777) + 500000;
+
+    is_int(eval(NULL, NULL, NULL, NULL, 1, tag), 0, "no conditions");
+    is_int(eval("\"abc\"", NULL, NULL, NULL, 0, tag), 0, "If-Match with the current tag");
+    is_int(eval("\"x\", \"abc\"", NULL, NULL, NULL, 0, tag), 0, "If-Match with a list holding it");
+    is_int(eval("\"x\"", NULL, NULL, NULL, 0, tag), 412, "If-Match with another tag");
+    is_int(eval("W/\"abc\"", NULL, NULL, NULL, 0, tag), 412, "If-Match compares strongly: a weak tag never matches");
+    is_int(eval("*", NULL, NULL, NULL, 0, tag), 0, "If-Match: * with a picture");
+    is_int(eval("*", NULL, NULL, NULL, 0, NULL), 412, "If-Match: * without one");
+    is_int(eval("\"abc\"", NULL, NULL, NULL, 0, NULL), 412, "If-Match without a picture");
+    is_int(eval("abc", NULL, NULL, NULL, 0, tag), 400, "an unquoted tag is malformed");
+    is_int(eval("\"abc", NULL, NULL, NULL, 0, tag), 400, "an unterminated tag is malformed");
+
+    is_int(eval(NULL, NULL, NULL, "Sun, 06 Nov 1994 08:49:37 GMT", 0, tag), 0,
+           "If-Unmodified-Since at the modification second");
+    is_int(eval(NULL, NULL, NULL, "Sun, 06 Nov 1994 08:49:36 GMT", 0, tag), 412, "a second earlier: 412");
+    is_int(eval(NULL, NULL, NULL, "Sunday, 06-Nov-94 08:49:38 GMT", 0, tag), 0, "RFC 850 dates are read too");
+    is_int(eval(NULL, NULL, NULL, "not a date", 0, tag), 0, "an invalid date is ignored");
+    is_int(eval("\"abc\"", NULL, NULL, "Sun, 06 Nov 1994 08:49:36 GMT", 0, tag), 0,
+           "If-Unmodified-Since is ignored when If-Match is present");
+    is_int(eval(NULL, NULL, NULL, "Sun, 06 Nov 1994 08:49:36 GMT", 0, NULL), 0,
+           "and when there is no modification time");
+
+    is_int(eval(NULL, "\"abc\"", NULL, NULL, 1, tag), 304, "If-None-Match with the current tag: 304 on GET");
+    is_int(eval(NULL, "W/\"abc\"", NULL, NULL, 1, tag), 304, "compared weakly");
+    is_int(eval(NULL, "\"abc\"", NULL, NULL, 0, tag), 412, "412 on a write");
+    is_int(eval(NULL, "\"x\"", NULL, NULL, 1, tag), 0, "another tag: go on");
+    is_int(eval(NULL, "*", NULL, NULL, 1, tag), 304, "If-None-Match: * with a picture");
+    is_int(eval(NULL, "*", NULL, NULL, 0, NULL), 0, "If-None-Match: * on a write creating the picture");
+    is_int(eval(NULL, "*", NULL, NULL, 0, tag), 412, "but not when one exists");
+    is_int(eval(NULL, "\"x\" \"y\"", NULL, NULL, 1, tag), 400, "a list without commas is malformed");
+
+    is_int(eval(NULL, NULL, "Sun, 06 Nov 1994 08:49:37 GMT", NULL, 1, tag), 304, "If-Modified-Since, not modified");
+    is_int(eval(NULL, NULL, "Sun, 06 Nov 1994 08:49:36 GMT", NULL, 1, tag), 0, "modified since");
+    is_int(eval(NULL, NULL, "Sun, 06 Nov 1994 08:49:37 GMT", NULL, 0, tag), 0, "ignored on writes");
+    is_int(eval(NULL, "\"x\"", "Sun, 06 Nov 1994 08:49:37 GMT", NULL, 1, tag), 0,
+           "ignored when If-None-Match is present");
+    is_int(eval(NULL, NULL, "Sun, 06 Nov 1994 08:49:37 GMT", NULL, 1, NULL), 0, "ignored without a picture");
+    is_int(eval("\"x\"", "\"abc\"", NULL, NULL, 1, tag), 412, "If-Match is evaluated first");
+
+    apr_pool_destroy(p);
+    apr_terminate();
+    return done_testing();
+}
