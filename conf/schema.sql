@@ -155,6 +155,23 @@ BEGIN
 END
 $$;
 
+-- Locks a live contact's row and finds its picture. Writers of one contact's
+-- picture queue on that lock; the picture is looked up after it is held, by
+-- a statement of its own, so that a writer that waited sees the picture an
+-- earlier one created (PL/pgSQL takes a fresh snapshot per statement).
+-- live is false when there is no such live contact.
+CREATE FUNCTION soi_contact_locked(p_contact_id integer, OUT live boolean, OUT picture integer)
+LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM 1 FROM contact WHERE contact_id = p_contact_id AND deleted = 0 FOR NO KEY UPDATE;
+    live := FOUND;
+    IF live THEN
+        SELECT binaryobject_id INTO picture FROM binaryobjectlink
+         WHERE ownertable = 5 AND ownerrecord = p_contact_id AND linktype = 17;
+    END IF;
+END
+$$;
+
 -- The first half of a read-modify-write (PATCH, a patch body on PUT, a
 -- conditional PUT): inside the caller's transaction, locks the contact row
 -- as soi_imageinfo_put does and returns the picture as it stands. The caller
@@ -163,20 +180,15 @@ CREATE FUNCTION soi_imageinfo_lock(p_contact_id integer, p_associate_id integer,
 RETURNS SETOF soi_imageinfo LANGUAGE plpgsql AS $$
 DECLARE
     v_rights integer := soi_login_rights(p_associate_id, p_password_hash);
+    v_live  boolean;
     v_blob   integer;
 BEGIN
     IF v_rights IS NULL THEN
         RETURN QUERY SELECT * FROM soi_imageinfo_row(401, NULL, NULL);
         RETURN;
     END IF;
-    PERFORM 1 FROM contact WHERE contact_id = p_contact_id AND deleted = 0 FOR NO KEY UPDATE;
-    IF NOT FOUND THEN
-        RETURN QUERY SELECT * FROM soi_imageinfo_row(404, v_rights, NULL);
-        RETURN;
-    END IF;
-    SELECT binaryobject_id INTO v_blob FROM binaryobjectlink
-     WHERE ownertable = 5 AND ownerrecord = p_contact_id AND linktype = 17;
-    RETURN QUERY SELECT * FROM soi_imageinfo_row(200, v_rights, v_blob);
+    SELECT live, picture INTO v_live, v_blob FROM soi_contact_locked(p_contact_id);
+    RETURN QUERY SELECT * FROM soi_imageinfo_row(CASE WHEN v_live THEN 200 ELSE 404 END, v_rights, v_blob);
 END
 $$;
 
@@ -191,6 +203,7 @@ CREATE FUNCTION soi_imageinfo_put(
 RETURNS SETOF soi_imageinfo LANGUAGE plpgsql AS $$
 DECLARE
     v_rights integer := soi_login_rights(p_associate_id, p_password_hash);
+    v_live  boolean;
     v_blob   integer;
     v_now    timestamptz;
 BEGIN
@@ -198,16 +211,11 @@ BEGIN
         RETURN QUERY SELECT * FROM soi_imageinfo_row(401, NULL, NULL);
         RETURN;
     END IF;
-    -- Writers of one contact's picture queue on the contact row. Each later
-    -- statement here takes a fresh snapshot, so a writer that waited sees the
-    -- picture an earlier one created.
-    PERFORM 1 FROM contact WHERE contact_id = p_contact_id AND deleted = 0 FOR NO KEY UPDATE;
-    IF NOT FOUND THEN
+    SELECT live, picture INTO v_live, v_blob FROM soi_contact_locked(p_contact_id);
+    IF NOT v_live THEN
         RETURN QUERY SELECT * FROM soi_imageinfo_row(404, v_rights, NULL);
         RETURN;
     END IF;
-    SELECT binaryobject_id INTO v_blob FROM binaryobjectlink
-     WHERE ownertable = 5 AND ownerrecord = p_contact_id AND linktype = 17;
     v_now := clock_timestamp();
 
     IF v_blob IS NULL THEN

@@ -3,23 +3,15 @@
 #include <string.h>
 
 #include "soi_form.h"
+#include "feed.h"
 #include "tap.h"
 
 static apr_pool_t *p;
 
 static soi_error *decode(const char *s, apr_size_t step, soi_change *c)
 {
-    apr_size_t n = strlen(s);
     memset(c, 0, sizeof(*c));
-    soi_decoder d = soi_form_decoder(p, c);
-    for (apr_size_t i = 0; i < n;) {
-        apr_size_t k = step && n - i > step ? step : n - i;
-        soi_error *err = d.feed(d.ctx, s + i, k);
-        if (err)
-            return err;
-        i += k;
-    }
-    return d.finish(d.ctx);
+    return feed_pieces(soi_form_decoder(p, c), s, step);
 }
 
 static const char *msg(const char *s)

@@ -1,8 +1,9 @@
-/* The JSON decoder (fed whole and byte by byte) and the encoder. */
+/* The JSON decoders: the entity (fed whole and in pieces) and the merge patch. */
 #include <apr_general.h>
 #include <string.h>
 
 #include "soi_json.h"
+#include "feed.h"
 #include "tap.h"
 
 static apr_pool_t *p;
@@ -10,17 +11,8 @@ static apr_pool_t *p;
 /* Decodes s, fed in pieces of `step` bytes (0: all at once). */
 static soi_error *decode(const char *s, apr_size_t step, soi_entity *e)
 {
-    apr_size_t n = strlen(s);
     memset(e, 0, sizeof(*e));
-    soi_decoder d = soi_json_entity_decoder(p, e);
-    for (apr_size_t i = 0; i < n;) {
-        apr_size_t k = step && n - i > step ? step : n - i;
-        soi_error *err = d.feed(d.ctx, s + i, k);
-        if (err)
-            return err;
-        i += k;
-    }
-    return d.finish(d.ctx);
+    return feed_pieces(soi_json_entity_decoder(p, e), s, step);
 }
 
 static int status(const char *s)
