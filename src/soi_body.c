@@ -114,7 +114,7 @@ soi_error *soi_body_read(soi_req *q, apr_off_t limit, const soi_decoder *dec)
     q->body = SOI_BODY_READ;
 
     if (total == 0)
-        result = soi_error_make(r->pool, HTTP_BAD_REQUEST, "The request body is empty: send a BlobEntity.");
+        result = soi_error_make(r->pool, HTTP_BAD_REQUEST, "The request body is empty: send a BlobEntity, or a patch.");
     else
         result = dec->finish(dec->ctx);
 done:
