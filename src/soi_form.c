@@ -62,6 +62,8 @@ static soi_error *form_pair(soi_form_dec *d, const char *pair, apr_size_t n)
     apr_hash_set(d->seen, lower, dn, "");
 
     if (soi_ascii_ieq(name, (apr_size_t)dn, "XSRF_TOKEN")) {
+        if (memchr(value, '\0', (apr_size_t)dv))
+            return soi_error_make(d->pool, 400, "The form's XSRF_TOKEN contains U+0000.");
         d->change->xsrf_token = value;
         return NULL;
     }

@@ -56,6 +56,11 @@ static soi_error *patch_value(void *ctx, int depth, soi_input_kind kind, const c
         if (kind != SOI_IN_STRING)
             return soi_error_make(rd->pool, 400, "Operation %d of the JSON Patch: \"%s\" must be a string.",
                                   op_number(rd), names[rd->member]);
+        /* They are read as C strings from here on: a \u0000 would cut
+         * "/Description\u0000junk" down to a path it does not name. */
+        if (memchr(text, '\0', len))
+            return soi_error_make(rd->pool, 400, "Operation %d of the JSON Patch: \"%s\" contains U+0000.",
+                                  op_number(rd), names[rd->member]);
         const char *s = apr_pstrmemdup(rd->pool, text, len);
         if (rd->member == M_OP)
             rd->op_name = s;

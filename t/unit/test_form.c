@@ -56,6 +56,7 @@ int main(void)
     is_str(msg("IsZipped=1"), "IsZipped must be true or false, not \"1\".", "booleans are true or false");
     ok(msg("Description=%C0%AF") != NULL, "invalid UTF-8 after decoding is refused");
     ok(msg("Description=a%00b") != NULL, "an encoded NUL is refused");
+    is_str(msg("XSRF_TOKEN=a%00b"), "The form's XSRF_TOKEN contains U+0000.", "in XSRF_TOKEN too");
     ok(!msg("") && !msg("&&&"), "an empty form has no fields (the empty body is refused elsewhere)");
     ok(!decode("Description", 0, &c) && strcmp(c.entity.v[SOI_F_DESCRIPTION].str, "") == 0,
        "a name without = has the empty value");

@@ -180,6 +180,14 @@ int main(void)
         "an unknown op, numbered");
     is_int(status(json_patch("[{\"op\":5,\"path\":\"/x\"}]", &t)), 400, "an op that is not a string");
     ok(!json_patch("[]", &t), "an empty patch changes nothing");
+    t = base;
+    is_str(json_patch("[{\"op\":\"replace\",\"path\":\"/Description\\u0000garbage\",\"value\":\"x\"}]", &t)->message,
+           "Operation 1 of the JSON Patch: \"path\" contains U+0000.", "a path with U+0000 is refused, not cut short");
+    is_int(status(json_patch("[{\"op\":\"replace\\u0000junk\",\"path\":\"/Description\",\"value\":\"x\"}]", &t)), 400,
+           "likewise an op");
+    is_int(status(json_patch("[{\"op\":\"copy\",\"from\":\"/BlobSize\\u0000x\",\"path\":\"/OriginalSize\"}]", &t)), 400,
+           "and a from");
+    is_str(t.v[SOI_F_DESCRIPTION].str, "bar", "none of them changed anything");
 
     /* All or nothing. */
     t = base;
