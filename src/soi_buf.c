@@ -1,6 +1,5 @@
 #include "soi_buf.h"
 
-#include <apr_strings.h>
 #include <string.h>
 
 void soi_buf_init(soi_buf *b, apr_pool_t *pool, apr_size_t initial)
@@ -43,13 +42,6 @@ void soi_buf_addc(soi_buf *b, char c)
 {
     soi_buf_reserve(b, 1);
     b->data[b->len++] = c;
-}
-
-void soi_buf_addint(soi_buf *b, apr_int64_t v)
-{
-    char tmp[24];
-    int n = apr_snprintf(tmp, sizeof(tmp), "%" APR_INT64_T_FMT, v);
-    soi_buf_add(b, tmp, (apr_size_t)n);
 }
 
 void soi_buf_json_string(soi_buf *b, const char *s, apr_size_t n)

@@ -16,7 +16,6 @@ void soi_buf_init(soi_buf *b, apr_pool_t *pool, apr_size_t initial);
 void soi_buf_add(soi_buf *b, const char *s, apr_size_t n);
 void soi_buf_adds(soi_buf *b, const char *s);
 void soi_buf_addc(soi_buf *b, char c);
-void soi_buf_addint(soi_buf *b, apr_int64_t v);
 /* A JSON string literal, quotes included; the input must be valid UTF-8. */
 void soi_buf_json_string(soi_buf *b, const char *s, apr_size_t n);
 /* XML character data with &, <, >, " escaped; the input must be valid UTF-8. */

@@ -5,7 +5,7 @@
 
 #include <apr_pools.h>
 
-typedef enum { SOI_SCHEME_BASIC = 1, SOI_SCHEME_SOTICKET = 2, SOI_SCHEME_BEARER = 4, SOI_SCHEME_COOKIE = 8 } soi_scheme;
+typedef enum { SOI_SCHEME_BASIC = 1, SOI_SCHEME_SOTICKET = 2, SOI_SCHEME_BEARER = 4 } soi_scheme;
 
 /* Splits "Scheme credentials": returns the scheme (0 when it is none of ours)
  * and points *rest at the credentials. Scheme names ignore case. */

@@ -315,18 +315,20 @@ static const char *soi_step_name(const soi_step *s)
     return s->stmt >= 0 ? soi_statements[s->stmt].name : s->sql;
 }
 
-static PGresult *soi_send_step(PGconn *pg, const soi_step *s, int async)
+/* Sends a statement and waits for its result. */
+static PGresult *soi_exec_step(PGconn *pg, const soi_step *s)
 {
-    if (s->stmt >= 0) {
-        if (!async)
-            return PQexecPrepared(pg, soi_statements[s->stmt].name, s->nparams, s->values, NULL, NULL, 0);
-        return PQsendQueryPrepared(pg, soi_statements[s->stmt].name, s->nparams, s->values, NULL, NULL, 0)
-                   ? (PGresult *)pg
-                   : NULL;
-    }
-    if (!async)
-        return PQexec(pg, s->sql);
-    return PQsendQueryParams(pg, s->sql, 0, NULL, NULL, NULL, NULL, 0) ? (PGresult *)pg : NULL;
+    if (s->stmt >= 0)
+        return PQexecPrepared(pg, soi_statements[s->stmt].name, s->nparams, s->values, NULL, NULL, 0);
+    return PQexec(pg, s->sql);
+}
+
+/* Queues a statement in pipeline mode; 0 when the connection is gone. */
+static int soi_queue_step(PGconn *pg, const soi_step *s)
+{
+    if (s->stmt >= 0)
+        return PQsendQueryPrepared(pg, soi_statements[s->stmt].name, s->nparams, s->values, NULL, NULL, 0);
+    return PQsendQueryParams(pg, s->sql, 0, NULL, NULL, NULL, NULL, 0);
 }
 
 /* Sends n statements in one round trip (libpq's pipeline mode when n > 1)
@@ -339,13 +341,13 @@ static int soi_round_trip(PGconn *pg, int n, const soi_step *steps, PGresult **r
     for (int i = 0; i < n; i++)
         res[i] = NULL;
     if (n == 1) {
-        res[0] = soi_send_step(pg, &steps[0], 0);
+        res[0] = soi_exec_step(pg, &steps[0]);
         return PQresultStatus(res[0]) == PGRES_TUPLES_OK || PQresultStatus(res[0]) == PGRES_COMMAND_OK ? -1 : 0;
     }
     if (!PQenterPipelineMode(pg))
         return 0;
     for (int i = 0; i < n; i++) {
-        if (!soi_send_step(pg, &steps[i], 1))
+        if (!soi_queue_step(pg, &steps[i]))
             return i; /* the connection is gone: it will be discarded */
     }
     if (!PQpipelineSync(pg))
