@@ -180,7 +180,7 @@ CREATE FUNCTION soi_imageinfo_lock(p_contact_id integer, p_associate_id integer,
 RETURNS SETOF soi_imageinfo LANGUAGE plpgsql AS $$
 DECLARE
     v_rights integer := soi_login_rights(p_associate_id, p_password_hash);
-    v_live  boolean;
+    v_live   boolean;
     v_blob   integer;
 BEGIN
     IF v_rights IS NULL THEN
@@ -203,7 +203,7 @@ CREATE FUNCTION soi_imageinfo_put(
 RETURNS SETOF soi_imageinfo LANGUAGE plpgsql AS $$
 DECLARE
     v_rights integer := soi_login_rights(p_associate_id, p_password_hash);
-    v_live  boolean;
+    v_live   boolean;
     v_blob   integer;
     v_now    timestamptz;
 BEGIN

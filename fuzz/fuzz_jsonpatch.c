@@ -26,10 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             FUZZ_CHECK(op->op != SOI_OP_MOVE && op->op != SOI_OP_COPY ? 1 : op->from != NULL,
                        "operation %d moves or copies from nowhere", i + 1);
         }
-        if (data[0] & 0x40)
-            fuzz_stored_entity(&target);
-        else
-            soi_entity_init_default(&target);
+        fuzz_patch_target(data[0], &target);
         soi_entity before = target;
         err = soi_change_apply(p, &change, &target);
         if (err) {

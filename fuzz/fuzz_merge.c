@@ -22,10 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK((change.entity.null & ~change.entity.present) == 0, "null bits %x outside present bits %x",
                    (unsigned)change.entity.null, (unsigned)change.entity.present);
         change.kind = SOI_CHANGE_MERGE;
-        if (data[0] & 0x40)
-            fuzz_stored_entity(&target);
-        else
-            soi_entity_init_default(&target);
+        fuzz_patch_target(data[0], &target);
         soi_entity before = target;
         err = soi_change_apply(p, &change, &target);
         FUZZ_CHECK(!err, "a decoded merge patch does not apply: %s", err->message);

@@ -145,6 +145,16 @@ FUZZ_UNUSED static void fuzz_stored_entity(soi_entity *e)
     e->version = 3;
 }
 
+/* What a patch applies to: a stored picture when bit 6 of the selector is
+ * set, the default entity (a contact without a picture) otherwise. */
+FUZZ_UNUSED static void fuzz_patch_target(uint8_t selector, soi_entity *target)
+{
+    if (selector & 0x40)
+        fuzz_stored_entity(target);
+    else
+        soi_entity_init_default(target);
+}
+
 /* The values a client can set (and BlobId) are the same in both. */
 FUZZ_UNUSED static void fuzz_check_same(const soi_entity *want, const soi_entity *got, const char *how,
                                         const char *text)
