@@ -11,11 +11,11 @@
 #include <apr_strings.h>
 #include <libpq-fe.h>
 
-#include "src/soi_body.h"
-#include "src/soi_imageinfo.h"
-#include "src/soi_private.h"
-#include "src/soi_reply.h"
-#include "src/soi_store.h"
+#include "http/soi_body.h"
+#include "http/soi_imageinfo.h"
+#include "http/soi_http.h"
+#include "http/soi_reply.h"
+#include "store/soi_store.h"
 
 /* Who serves what: the Allow header is derived from this table too. */
 static const struct {

@@ -2,7 +2,7 @@
  * escapes, duplicate names, the XSRF_TOKEN field. What is accepted is stored
  * as a PUT would store it and must round-trip through the emitters. */
 #include "harness.h"
-#include "soi_form.h"
+#include "codec/soi_form.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

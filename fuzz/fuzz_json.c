@@ -3,10 +3,10 @@
  * accepts is stored as a PUT would store it, rendered as JSON and XML, and
  * must decode again to the same values. */
 #include "harness.h"
-#include "soi_json.h"
-#include "soi_patch.h"
+#include "codec/soi_json.h"
+#include "core/soi_change.h"
 
-static soi_decoder json_body(apr_pool_t *p, soi_change *c)
+static soi_sink json_body(apr_pool_t *p, soi_change *c)
 {
     return soi_json_entity_decoder(p, &c->entity);
 }

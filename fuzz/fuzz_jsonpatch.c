@@ -3,7 +3,7 @@
  * A refused application changes nothing; an accepted one must round-trip
  * through the emitters. */
 #include "harness.h"
-#include "soi_patch.h"
+#include "codec/soi_jsonpatch.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     soi_entity target;
 
     memset(&change, 0, sizeof(change));
-    soi_decoder dec = soi_json_patch_decoder(p, &change);
+    soi_sink dec = soi_json_patch_decoder(p, &change);
     soi_error *err = fuzz_decode(&dec, data[0], data + 1, size - 1);
     if (err) {
         fuzz_check_error(err);

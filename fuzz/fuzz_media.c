@@ -2,7 +2,7 @@
  * a Content-Type and as an Accept header (and no Accept at all means JSON).
  * No selector byte here. */
 #include "harness.h"
-#include "soi_media.h"
+#include "core/soi_media.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -2,8 +2,8 @@
  * bits of an entity, then applied to the default entity or (selector bit 6)
  * to a stored picture. The result must round-trip through the emitters. */
 #include "harness.h"
-#include "soi_json.h"
-#include "soi_patch.h"
+#include "codec/soi_json.h"
+#include "core/soi_change.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     soi_entity target;
 
     memset(&change, 0, sizeof(change));
-    soi_decoder dec = soi_json_merge_decoder(p, &change.entity);
+    soi_sink dec = soi_json_merge_decoder(p, &change.entity);
     soi_error *err = fuzz_decode(&dec, data[0], data + 1, size - 1);
     if (err) {
         fuzz_check_error(err);

@@ -4,7 +4,7 @@
  * is stored (bit 5) and whether it has a modification time (bit 6); the rest
  * of the input holds the header values, one a line, in that order. */
 #include "harness.h"
-#include "soi_precondition.h"
+#include "core/soi_precondition.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -2,7 +2,7 @@
  * names a contact's ImageInfo (an id from 1 to 2147483647) or is a 400 or
  * 404. No selector byte here. */
 #include "harness.h"
-#include "soi_route.h"
+#include "core/soi_route.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -3,7 +3,7 @@
  * eight bytes, as a number folded into that range, must survive the same
  * trip. */
 #include "harness.h"
-#include "soi_time.h"
+#include "core/soi_time.h"
 
 static void trip(apr_int64_t usec)
 {

@@ -2,10 +2,10 @@
  * apr-xml (expat) and soi_entity_assign. What is accepted is stored as a PUT
  * would store it and must round-trip through the emitters. */
 #include "harness.h"
-#include "soi_patch.h"
-#include "soi_xml.h"
+#include "core/soi_change.h"
+#include "codec/soi_xml.h"
 
-static soi_decoder xml_body(apr_pool_t *p, soi_change *c)
+static soi_sink xml_body(apr_pool_t *p, soi_change *c)
 {
     return soi_xml_entity_decoder(p, &c->entity);
 }

@@ -18,12 +18,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "soi_codec.h"
-#include "soi_emit.h"
-#include "soi_entity.h"
-#include "soi_json.h"
-#include "soi_patch.h"
-#include "soi_xml.h"
+#include "core/soi_sink.h"
+#include "codec/soi_emit.h"
+#include "core/soi_entity.h"
+#include "codec/soi_json.h"
+#include "core/soi_change.h"
+#include "codec/soi_xml.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -91,7 +91,7 @@ FUZZ_UNUSED static char *fuzz_cstr(const void *data, size_t n)
  * exactly-sized heap block freed right after the call (a decoder must not
  * keep pointers into what it was fed), then finishes. As in soi_body_read:
  * no empty piece is fed, and the first error stops everything. */
-FUZZ_UNUSED static soi_error *fuzz_decode(const soi_decoder *dec, unsigned sel, const uint8_t *data, size_t n)
+FUZZ_UNUSED static soi_error *fuzz_decode(const soi_sink *dec, unsigned sel, const uint8_t *data, size_t n)
 {
     unsigned step = sel & 0x0F, max = 1 + 8 * (sel & 0x0F);
     apr_uint32_t rnd = 0x9E3779B9u ^ sel;
@@ -196,7 +196,7 @@ FUZZ_UNUSED static void fuzz_round_trip(apr_pool_t *p, const soi_entity *e)
         const char *text = soi_buf_cstr(&buf);
 
         memset(&back, 0, sizeof(back));
-        soi_decoder dec =
+        soi_sink dec =
             formats[i] == SOI_FORMAT_JSON ? soi_json_entity_decoder(p, &back) : soi_xml_entity_decoder(p, &back);
         soi_error *err = fuzz_decode(&dec, 0, (const uint8_t *)text, buf.len);
         FUZZ_CHECK(!err, "the rendered %s does not decode again: %s\n%s", how, err ? err->message : "", text);
@@ -207,7 +207,7 @@ FUZZ_UNUSED static void fuzz_round_trip(apr_pool_t *p, const soi_entity *e)
 /* A whole-entity body (PUT): decoded by the decoder `make` builds, stored as
  * a PUT would store it, and round-tripped. The JSON, XML and form targets
  * differ only in `make`. */
-typedef soi_decoder (*fuzz_decoder_for)(apr_pool_t *p, soi_change *c);
+typedef soi_sink (*fuzz_decoder_for)(apr_pool_t *p, soi_change *c);
 
 FUZZ_UNUSED static int fuzz_whole_entity(const uint8_t *data, size_t size, fuzz_decoder_for make)
 {
@@ -219,7 +219,7 @@ FUZZ_UNUSED static int fuzz_whole_entity(const uint8_t *data, size_t size, fuzz_
 
     memset(&change, 0, sizeof(change));
     change.kind = SOI_CHANGE_REPLACE;
-    soi_decoder dec = make(p, &change);
+    soi_sink dec = make(p, &change);
     soi_error *err = fuzz_decode(&dec, data[0], data + 1, size - 1);
     if (err) {
         fuzz_check_error(err);

@@ -4,11 +4,11 @@
 
 #include <string.h>
 
-#include "soi_codec.h"
+#include "core/soi_sink.h"
 
 /* Feeds s in pieces of `step` bytes (0: all at once), then finishes;
  * the first error, or NULL. */
-__attribute__((unused)) static soi_error *feed_pieces(soi_decoder d, const char *s, apr_size_t step)
+__attribute__((unused)) static soi_error *feed_pieces(soi_sink d, const char *s, apr_size_t step)
 {
     apr_size_t n = strlen(s);
     for (apr_size_t i = 0; i < n;) {

@@ -2,8 +2,8 @@
 #include <apr_general.h>
 #include <string.h>
 
-#include "soi_credcache.h"
-#include "soi_credentials.h"
+#include "auth/soi_credcache.h"
+#include "core/soi_credentials.h"
 #include "tap.h"
 
 int main(void)

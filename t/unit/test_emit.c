@@ -3,10 +3,10 @@
 #include <apr_strings.h>
 #include <string.h>
 
-#include "soi_emit.h"
-#include "soi_json.h"
-#include "soi_time.h"
-#include "soi_xml.h"
+#include "codec/soi_emit.h"
+#include "codec/soi_json.h"
+#include "core/soi_time.h"
+#include "codec/soi_xml.h"
 #include "tap.h"
 
 static apr_pool_t *p;
@@ -31,7 +31,7 @@ static const char *render_error(const soi_error *err, soi_format f)
     return soi_buf_cstr(&b);
 }
 
-static soi_error *decode(soi_decoder d, const char *s)
+static soi_error *decode(soi_sink d, const char *s)
 {
     soi_error *err = d.feed(d.ctx, s, strlen(s));
     return err ? err : d.finish(d.ctx);

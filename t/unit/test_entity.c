@@ -2,8 +2,8 @@
 #include <apr_general.h>
 #include <string.h>
 
-#include "soi_entity.h"
-#include "soi_time.h"
+#include "core/soi_entity.h"
+#include "core/soi_time.h"
 #include "tap.h"
 
 static apr_pool_t *p;

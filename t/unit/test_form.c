@@ -2,7 +2,7 @@
 #include <apr_general.h>
 #include <string.h>
 
-#include "soi_form.h"
+#include "codec/soi_form.h"
 #include "feed.h"
 #include "tap.h"
 

@@ -2,7 +2,7 @@
 #include <apr_general.h>
 #include <string.h>
 
-#include "soi_json.h"
+#include "codec/soi_json.h"
 #include "feed.h"
 #include "tap.h"
 
@@ -117,7 +117,7 @@ int main(void)
     /* Merge patches: only writable members, null resets. */
     soi_entity m;
     memset(&m, 0, sizeof(m));
-    soi_decoder md = soi_json_merge_decoder(p, &m);
+    soi_sink md = soi_json_merge_decoder(p, &m);
     const char *mp = "{\"description\":\"new\",\"BlobSize\":null,\"IsZipped\":true}";
     ok(!md.feed(md.ctx, mp, strlen(mp)) && !md.finish(md.ctx), "a merge patch decodes");
     ok((m.present & SOI_BIT(SOI_F_DESCRIPTION)) && !(m.null & SOI_BIT(SOI_F_DESCRIPTION)), "Description set");

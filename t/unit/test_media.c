@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "soi_media.h"
+#include "core/soi_media.h"
 #include "tap.h"
 
 static apr_pool_t *p;

@@ -5,8 +5,8 @@
 #include <apr_general.h>
 #include <string.h>
 
-#include "soi_json.h"
-#include "soi_patch.h"
+#include "codec/soi_json.h"
+#include "codec/soi_jsonpatch.h"
 #include "tap.h"
 
 static apr_pool_t *p;
@@ -23,7 +23,7 @@ static soi_error *json_patch(const char *body, soi_entity *target)
 {
     soi_change c;
     memset(&c, 0, sizeof(c));
-    soi_decoder d = soi_json_patch_decoder(p, &c);
+    soi_sink d = soi_json_patch_decoder(p, &c);
     soi_error *err = d.feed(d.ctx, body, strlen(body));
     if (!err)
         err = d.finish(d.ctx);
@@ -35,7 +35,7 @@ static soi_error *merge_patch(const char *body, soi_entity *target)
     soi_change c;
     memset(&c, 0, sizeof(c));
     c.kind = SOI_CHANGE_MERGE;
-    soi_decoder d = soi_json_merge_decoder(p, &c.entity);
+    soi_sink d = soi_json_merge_decoder(p, &c.entity);
     soi_error *err = d.feed(d.ctx, body, strlen(body));
     if (!err)
         err = d.finish(d.ctx);

@@ -1,7 +1,7 @@
 /* Conditional requests, RFC 9110 section 13.2.2. */
 #include <apr_general.h>
 
-#include "soi_precondition.h"
+#include "core/soi_precondition.h"
 #include "tap.h"
 
 static apr_pool_t *p;

@@ -2,7 +2,7 @@
 #include <apr_general.h>
 #include <string.h>
 
-#include "soi_route.h"
+#include "core/soi_route.h"
 #include "tap.h"
 
 static apr_pool_t *p;

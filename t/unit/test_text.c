@@ -1,7 +1,7 @@
 /* Strict UTF-8, ASCII case folding, integers, quoting. */
 #include <apr_general.h>
 
-#include "soi_text.h"
+#include "core/soi_text.h"
 #include "tap.h"
 
 static soi_utf8_status check(const char *s, apr_size_t n, apr_size_t *chars)

@@ -2,7 +2,7 @@
 #include <apr_general.h>
 #include <string.h>
 
-#include "soi_time.h"
+#include "core/soi_time.h"
 #include "tap.h"
 
 static int parses(const char *s, apr_int64_t *t)

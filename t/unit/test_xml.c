@@ -2,7 +2,7 @@
 #include <apr_general.h>
 #include <string.h>
 
-#include "soi_xml.h"
+#include "codec/soi_xml.h"
 #include "feed.h"
 #include "tap.h"
 
@@ -87,7 +87,7 @@ int main(void)
     {
         const char utf16[] = "\xff\xfe<\0x\0/\0>\0";
         memset(&e, 0, sizeof(e));
-        soi_decoder d = soi_xml_entity_decoder(p, &e);
+        soi_sink d = soi_xml_entity_decoder(p, &e);
         err = d.feed(d.ctx, utf16, sizeof(utf16) - 1);
         is_str(err ? err->message : NULL, "The XML body holds NUL bytes; send it as UTF-8.", "UTF-16 is refused");
     }

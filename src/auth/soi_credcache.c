@@ -1,0 +1,167 @@
+#include "auth/soi_credcache.h"
+
+#include <apr_general.h>
+#include <apr_thread_mutex.h>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <string.h>
+
+#define SOI_PROBE 4 /* slots examined per key: a small, fixed cost */
+
+typedef struct {
+    unsigned char key[SOI_DIGEST_LEN];
+    apr_time_t expires; /* 0: empty */
+    soi_cred cred;
+} soi_credslot;
+
+struct soi_credcache {
+    unsigned char secret[32];
+    EVP_MAC_CTX *keyed; /* HMAC-SHA-256 keyed with secret, set up once and copied per use */
+    apr_interval_time_t ttl;
+    apr_uint32_t mask; /* slots - 1; slots is a power of two */
+    soi_credslot *slots;
+#if APR_HAS_THREADS
+    apr_thread_mutex_t *lock;
+#endif
+};
+
+static apr_status_t soi_credcache_cleanup(void *data)
+{
+    soi_credcache *c = data;
+    EVP_MAC_CTX_free(c->keyed);
+    return APR_SUCCESS;
+}
+
+soi_credcache *soi_credcache_create(apr_pool_t *pool, int entries, apr_interval_time_t ttl, apr_status_t *rv)
+{
+    soi_credcache *c;
+    apr_uint32_t slots = SOI_PROBE;
+
+    if (entries <= 0)
+        return NULL;
+    while (slots < (apr_uint32_t)entries)
+        slots <<= 1;
+    c = apr_pcalloc(pool, sizeof(*c));
+    c->ttl = ttl;
+    c->mask = slots - 1;
+    c->slots = apr_pcalloc(pool, slots * sizeof(soi_credslot));
+    *rv = apr_generate_random_bytes(c->secret, sizeof(c->secret));
+    if (*rv != APR_SUCCESS)
+        return NULL;
+    /* Fetching the algorithm and keying it cost more than the hashing
+     * itself: do it once; each digest starts from a copy. */
+    EVP_MAC *hmac = EVP_MAC_fetch(NULL, "HMAC", NULL);
+    OSSL_PARAM params[] = {OSSL_PARAM_utf8_string("digest", (char *)"SHA256", 0), OSSL_PARAM_END};
+    c->keyed = hmac ? EVP_MAC_CTX_new(hmac) : NULL;
+    EVP_MAC_free(hmac);
+    if (!c->keyed || !EVP_MAC_init(c->keyed, c->secret, sizeof(c->secret), params)) {
+        EVP_MAC_CTX_free(c->keyed);
+        *rv = APR_ENOTIMPL;
+        return NULL;
+    }
+    apr_pool_cleanup_register(pool, c, soi_credcache_cleanup, apr_pool_cleanup_null);
+#if APR_HAS_THREADS
+    if (*rv == APR_SUCCESS)
+        *rv = apr_thread_mutex_create(&c->lock, APR_THREAD_MUTEX_DEFAULT, pool);
+#endif
+    return *rv == APR_SUCCESS ? c : NULL;
+}
+
+void soi_credcache_digest(const soi_credcache *c, const char *user, const char *password,
+                          unsigned char out[SOI_DIGEST_LEN])
+{
+    EVP_MAC_CTX *ctx = EVP_MAC_CTX_dup(c->keyed);
+    size_t outlen = 0;
+
+    /* The user's length goes first, so that ("ab", "c") and ("a", "bc") differ. */
+    apr_uint32_t ulen = (apr_uint32_t)strlen(user);
+    if (!ctx || !EVP_MAC_update(ctx, (const unsigned char *)&ulen, sizeof(ulen))
+        || !EVP_MAC_update(ctx, (const unsigned char *)user, ulen)
+        || !EVP_MAC_update(ctx, (const unsigned char *)password, strlen(password))
+        || !EVP_MAC_final(ctx, out, &outlen, SOI_DIGEST_LEN) || outlen != SOI_DIGEST_LEN) {
+        /* Cannot happen with a working libcrypto; a random key never hits. */
+        apr_generate_random_bytes(out, SOI_DIGEST_LEN);
+    }
+    EVP_MAC_CTX_free(ctx);
+}
+
+static soi_credslot *soi_credcache_find(soi_credcache *c, const unsigned char key[SOI_DIGEST_LEN])
+{
+    apr_uint32_t h;
+    memcpy(&h, key, sizeof(h));
+    for (apr_uint32_t i = 0; i < SOI_PROBE; i++) {
+        soi_credslot *s = &c->slots[(h + i) & c->mask];
+        if (s->expires && CRYPTO_memcmp(s->key, key, SOI_DIGEST_LEN) == 0)
+            return s;
+    }
+    return NULL;
+}
+
+static void soi_credcache_lock(soi_credcache *c)
+{
+#if APR_HAS_THREADS
+    apr_thread_mutex_lock(c->lock);
+#endif
+}
+
+static void soi_credcache_unlock(soi_credcache *c)
+{
+#if APR_HAS_THREADS
+    apr_thread_mutex_unlock(c->lock);
+#endif
+}
+
+int soi_credcache_get(soi_credcache *c, const unsigned char key[SOI_DIGEST_LEN], apr_time_t now, soi_cred *out)
+{
+    int hit = 0;
+    if (!c)
+        return 0;
+    soi_credcache_lock(c);
+    soi_credslot *s = soi_credcache_find(c, key);
+    if (s && s->expires > now) {
+        *out = s->cred;
+        hit = 1;
+    }
+    soi_credcache_unlock(c);
+    return hit;
+}
+
+void soi_credcache_put(soi_credcache *c, const unsigned char key[SOI_DIGEST_LEN], apr_time_t now, const soi_cred *cred)
+{
+    apr_uint32_t h;
+    if (!c || memchr(cred->password_hash, '\0', SOI_HASH_MAX) == NULL)
+        return;
+    memcpy(&h, key, sizeof(h));
+    soi_credcache_lock(c);
+    soi_credslot *s = soi_credcache_find(c, key);
+    /* Otherwise the first free or expired slot, else the one expiring first. */
+    for (apr_uint32_t i = 0; !s && i < SOI_PROBE; i++) {
+        soi_credslot *cand = &c->slots[(h + i) & c->mask];
+        if (cand->expires <= now)
+            s = cand;
+    }
+    if (!s) {
+        s = &c->slots[h & c->mask];
+        for (apr_uint32_t i = 1; i < SOI_PROBE; i++) {
+            soi_credslot *cand = &c->slots[(h + i) & c->mask];
+            if (cand->expires < s->expires)
+                s = cand;
+        }
+    }
+    memcpy(s->key, key, SOI_DIGEST_LEN);
+    s->cred = *cred;
+    s->expires = now + c->ttl;
+    soi_credcache_unlock(c);
+}
+
+void soi_credcache_forget(soi_credcache *c, const unsigned char key[SOI_DIGEST_LEN])
+{
+    if (!c)
+        return;
+    soi_credcache_lock(c);
+    soi_credslot *s = soi_credcache_find(c, key);
+    if (s)
+        memset(s, 0, sizeof(*s));
+    soi_credcache_unlock(c);
+}

@@ -1,0 +1,33 @@
+/* Writing the entity (and errors) in any response format. One walker,
+ * driven by the field table, visits the entity in SPEC order; an emitter
+ * only knows how its format spells an object, a null, a string and a literal
+ * (numbers, booleans). */
+#ifndef SOI_EMIT_H
+#define SOI_EMIT_H
+
+#include "core/soi_buf.h"
+#include "core/soi_media.h"
+#include "core/soi_entity.h"
+
+typedef struct soi_emitter soi_emitter;
+struct soi_emitter {
+    soi_buf *out;
+    int depth;
+    int members[SOI_MAX_DEPTH]; /* members written so far at each depth (JSON commas) */
+    void (*open)(soi_emitter *e, const char *name);
+    void (*close)(soi_emitter *e, const char *name);
+    void (*null)(soi_emitter *e, const char *name);
+    void (*text)(soi_emitter *e, const char *name, const char *s, apr_size_t n);
+    void (*literal)(soi_emitter *e, const char *name, const char *s, apr_size_t n);
+};
+
+/* An emitter writing format into out. */
+void soi_emitter_init(soi_emitter *e, soi_format format, soi_buf *out);
+
+/* The BlobEntity as a caller holding `rights` sees it. */
+void soi_emit_entity(soi_emitter *e, const soi_entity *ent, int rights);
+
+/* The error body of SPEC section 4. */
+void soi_emit_error(soi_emitter *e, const soi_error *err);
+
+#endif

@@ -1,0 +1,170 @@
+#include "core/soi_change.h"
+
+#include <apr_strings.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/soi_text.h"
+
+/* ---- applying ----------------------------------------------------------------- */
+
+/* The field a JSON Pointer names: "/Description", or "Description" (the
+ * leading slash is optional), without regard to case, ~1 and ~0 unescaped.
+ * Writes need a writable field; reads (test, copy's from) may also name
+ * BlobId. Anything deeper, server-set or unknown is a 400. */
+static soi_error *patch_field(apr_pool_t *pool, int n, const char *pointer, int write, const soi_field **out)
+{
+    const char *p = pointer[0] == '/' ? pointer + 1 : pointer;
+    char *name = apr_palloc(pool, strlen(p) + 1), *o = name;
+
+    for (; *p; p++) {
+        if (*p == '/')
+            return soi_error_make(pool, 400,
+                                  "Operation %d of the JSON Patch points into \"%s\"; the properties of BlobEntity "
+                                  "that can be patched hold no members.",
+                                  n, soi_text_quote(pool, pointer, strlen(pointer), 60));
+        if (*p == '~' && (p[1] == '0' || p[1] == '1')) {
+            *o++ = p[1] == '0' ? '~' : '/';
+            p++;
+        } else {
+            *o++ = *p;
+        }
+    }
+    *o = '\0';
+    const soi_field *f = soi_field_find(name, (apr_size_t)(o - name));
+    if (!f)
+        return soi_error_make(pool, 400,
+                              "Operation %d of the JSON Patch names \"%s\", which is not a property of BlobEntity.", n,
+                              soi_text_quote(pool, pointer, strlen(pointer), 60));
+    if (!(f->flags & SOI_WRITABLE) && (write || f->id != SOI_F_BLOBID))
+        return soi_error_make(pool, 400, "Operation %d of the JSON Patch names %s, which cannot be %s; %s can.", n,
+                              f->name, write ? "changed" : "patched", soi_field_writable_names());
+    *out = f;
+    return NULL;
+}
+
+/* The op's value, checked by the entity's own rules, into *v. */
+static soi_error *patch_value_of(apr_pool_t *pool, int n, const soi_patch_op *op, const soi_field *f, soi_value *v)
+{
+    soi_entity scratch;
+    soi_error *err;
+
+    memset(&scratch, 0, sizeof(scratch));
+    if (op->bad_escape && f->type == SOI_T_STRING)
+        return soi_error_make(
+            pool, 400, "%s is not valid UTF-8: it holds an unpaired surrogate escape (\\uD800 to \\uDFFF).", f->name);
+    err = soi_entity_assign(&scratch, f, op->value_kind, op->value, op->value_len, pool);
+    if (err)
+        return soi_error_make(pool, 400, "Operation %d of the JSON Patch: %s", n, err->message);
+    if (scratch.null & SOI_BIT(f->id)) {
+        /* A null string is stored as "", as in a PUT. */
+        soi_entity d;
+        soi_entity_init_default(&d);
+        *v = d.v[f->id];
+    } else {
+        *v = scratch.v[f->id];
+    }
+    return NULL;
+}
+
+/* Do two fields hold values of one kind (so that move and copy make sense)? */
+static int same_kind(const soi_field *a, const soi_field *b)
+{
+    soi_type ta = a->type == SOI_T_ID ? SOI_T_SIZE : a->type, tb = b->type == SOI_T_ID ? SOI_T_SIZE : b->type;
+    return ta == tb;
+}
+
+/* "test": equal as JSON values, so the type counts too: "10" is not 10. */
+static int test_matches(const soi_patch_op *op, const soi_field *f, const soi_value *cur)
+{
+    apr_int64_t n;
+    switch (f->type) {
+    case SOI_T_STRING:
+        return op->value_kind == SOI_IN_STRING && !op->bad_escape && op->value_len == cur->len
+               && memcmp(op->value, cur->str, cur->len) == 0;
+    case SOI_T_BOOL: return op->value_kind == SOI_IN_BOOL && (op->value[0] == 't') == (cur->num != 0);
+    default:
+        if (op->value_kind != SOI_IN_NUMBER)
+            return 0;
+        if (soi_parse_int(op->value, op->value_len, APR_INT64_MIN / 2, APR_INT64_MAX / 2, &n))
+            return n == cur->num;
+        /* 442.0 and 4.42e2 equal 442 as JSON numbers. */
+        char *end;
+        double d = strtod(op->value, &end); /* op->value is NUL-terminated */
+        return end == op->value + op->value_len && d == (double)cur->num;
+    }
+}
+
+static soi_error *apply_json_patch(apr_pool_t *pool, const apr_array_header_t *ops, soi_entity *t)
+{
+    soi_entity defaults;
+    soi_entity_init_default(&defaults);
+
+    for (int i = 0; i < ops->nelts; i++) {
+        const soi_patch_op *op = &APR_ARRAY_IDX(ops, i, soi_patch_op);
+        int n = i + 1;
+        const soi_field *to, *from;
+        soi_value v;
+        soi_error *err = patch_field(pool, n, op->path, op->op != SOI_OP_TEST, &to);
+        if (err)
+            return err;
+        switch (op->op) {
+        case SOI_OP_ADD:
+        case SOI_OP_REPLACE:
+            /* Every property always exists: add replaces, as RFC 6902 says
+             * for an existing member. */
+            if ((err = patch_value_of(pool, n, op, to, &v)))
+                return err;
+            t->v[to->id] = v;
+            break;
+        case SOI_OP_REMOVE: t->v[to->id] = defaults.v[to->id]; break;
+        case SOI_OP_MOVE:
+        case SOI_OP_COPY:
+            if ((err = patch_field(pool, n, op->from, op->op == SOI_OP_MOVE, &from)))
+                return err;
+            if (!same_kind(from, to))
+                return soi_error_make(
+                    pool, 400,
+                    "Operation %d of the JSON Patch moves or copies %s into %s, which holds another kind of value.", n,
+                    from->name, to->name);
+            v = t->v[from->id];
+            if (op->op == SOI_OP_MOVE && from != to)
+                t->v[from->id] = defaults.v[from->id];
+            t->v[to->id] = v;
+            break;
+        case SOI_OP_TEST:
+            if (!test_matches(op, to, &t->v[to->id]))
+                return soi_error_make(pool, 409,
+                                      "Operation %d of the JSON Patch (test) failed: %s does not hold the value given; "
+                                      "nothing was changed.",
+                                      n, to->name);
+            break;
+        }
+    }
+    return NULL;
+}
+
+soi_error *soi_change_apply(apr_pool_t *pool, const soi_change *change, soi_entity *target)
+{
+    soi_entity work = *target, defaults;
+    soi_error *err = NULL;
+
+    switch (change->kind) {
+    case SOI_CHANGE_REPLACE:
+        work = change->entity;
+        soi_entity_fill_for_put(&work);
+        break;
+    case SOI_CHANGE_MERGE:
+        soi_entity_init_default(&defaults);
+        for (int i = 0; i < SOI_F_COUNT; i++) {
+            apr_uint32_t bit = SOI_BIT(i);
+            if (change->entity.present & bit)
+                work.v[i] = (change->entity.null & bit) ? defaults.v[i] : change->entity.v[i];
+        }
+        break;
+    case SOI_CHANGE_JSON_PATCH: err = apply_json_patch(pool, change->ops, &work); break;
+    }
+    if (!err)
+        *target = work;
+    return err;
+}

@@ -1,0 +1,251 @@
+#include "core/soi_media.h"
+
+#include <apr_lib.h>
+#include <apr_strings.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/soi_text.h"
+
+static const char *const soi_media_names[SOI_MT_COUNT] = {
+    "",
+    "application/json",
+    "text/json",
+    "application/xml",
+    "text/xml",
+    "application/x-www-form-urlencoded",
+    "application/json-patch+json",
+    "application/merge-patch+json",
+};
+
+const char *soi_media_name(soi_media mt)
+{
+    return mt > SOI_MT_NONE && mt < SOI_MT_COUNT ? soi_media_names[mt] : "";
+}
+
+soi_format soi_media_format(soi_media mt)
+{
+    return mt == SOI_MT_XML || mt == SOI_MT_TEXT_XML ? SOI_FORMAT_XML : SOI_FORMAT_JSON;
+}
+
+/* RFC 9110 token characters. */
+static int is_tchar(unsigned char c)
+{
+    return apr_isalnum(c) || (c && strchr("!#$%&'*+-.^_`|~", c));
+}
+
+static void skip_ows(const char **p)
+{
+    while (**p == ' ' || **p == '\t')
+        (*p)++;
+}
+
+static apr_size_t token(const char **p)
+{
+    const char *s = *p;
+    while (is_tchar((unsigned char)**p))
+        (*p)++;
+    return (apr_size_t)(*p - s);
+}
+
+soi_error *soi_media_parse_content_type(apr_pool_t *pool, const char *value, soi_media *out)
+{
+    const char *p = value, *type;
+    apr_size_t tlen;
+
+    skip_ows(&p);
+    type = p;
+    if (!token(&p) || *p != '/')
+        goto malformed;
+    p++;
+    if (!token(&p))
+        goto malformed;
+    tlen = (apr_size_t)(p - type);
+
+    *out = SOI_MT_NONE;
+    for (int i = SOI_MT_NONE + 1; i < SOI_MT_COUNT; i++) {
+        if (soi_ascii_ieq(type, tlen, soi_media_names[i]))
+            *out = (soi_media)i;
+    }
+
+    /* Parameters: ; name=token or ; name="quoted" */
+    for (;;) {
+        skip_ows(&p);
+        if (*p == '\0')
+            break;
+        if (*p != ';')
+            goto malformed;
+        p++;
+        skip_ows(&p);
+        if (*p == '\0')
+            break;
+        const char *name = p, *val;
+        apr_size_t nlen = token(&p), vlen;
+        if (!nlen || *p != '=')
+            goto malformed;
+        p++;
+        if (*p == '"') {
+            val = ++p;
+            while (*p && *p != '"') {
+                if (*p == '\\' && p[1])
+                    p++;
+                p++;
+            }
+            if (*p != '"')
+                goto malformed;
+            vlen = (apr_size_t)(p - val);
+            p++;
+        } else {
+            val = p;
+            vlen = token(&p);
+            if (!vlen)
+                goto malformed;
+        }
+        if (soi_ascii_ieq(name, nlen, "charset") && !soi_ascii_ieq(val, vlen, "utf-8"))
+            return soi_error_make(pool, 415,
+                                  "The charset \"%s\" is not accepted: send the body as UTF-8 (charset=utf-8, "
+                                  "or no charset).",
+                                  soi_text_quote(pool, val, vlen, 40));
+    }
+    return NULL;
+
+malformed:
+    return soi_error_make(pool, 400, "The Content-Type header \"%s\" is not a media type such as application/json.",
+                          soi_text_quote(pool, value, strlen(value), 80));
+}
+
+/* A qvalue: "1", "0.5", ".2" (as some clients send), at most three decimals,
+ * in thousandths. -1 when it is not one. */
+static int qvalue(const char *s, apr_size_t n)
+{
+    int q = 0, scale = 1000;
+    apr_size_t i = 0;
+
+    if (i < n && (s[i] == '0' || s[i] == '1'))
+        q = (s[i++] - '0') * 1000;
+    if (i < n && s[i] == '.') {
+        for (i++; i < n && scale > 1 && s[i] >= '0' && s[i] <= '9'; i++) {
+            scale /= 10;
+            q += (s[i] - '0') * scale;
+        }
+    }
+    return i == n && n > 0 && q <= 1000 ? q : -1;
+}
+
+typedef struct {
+    const char *type;
+    apr_size_t tlen; /* "application" */
+    const char *sub;
+    apr_size_t slen; /* "json"; "*" for a wildcard */
+    int q;           /* thousandths */
+} soi_range;
+
+/* Reads one element of Accept; 0 when it cannot be read. */
+static int read_range(const char *p, const char *end, soi_range *r)
+{
+    const char *slash;
+    apr_size_t len;
+
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    r->type = p;
+    while (p < end && is_tchar((unsigned char)*p))
+        p++;
+    r->tlen = (apr_size_t)(p - r->type);
+    if (r->tlen == 1 && r->type[0] == '*' && (p == end || *p != '/')) {
+        /* A bare "*" (older Java clients) means any type. */
+        r->sub = "*";
+        r->slen = 1;
+    } else {
+        if (r->tlen == 0 || p == end || *p != '/')
+            return 0;
+        slash = ++p;
+        while (p < end && is_tchar((unsigned char)*p))
+            p++;
+        r->sub = slash;
+        r->slen = (apr_size_t)(p - slash);
+        if (r->slen == 0 || (r->tlen == 1 && r->type[0] == '*' && !(r->slen == 1 && r->sub[0] == '*')))
+            return 0; /* "*\/json" means nothing */
+    }
+    r->q = 1000;
+    for (;;) {
+        while (p < end && (*p == ' ' || *p == '\t'))
+            p++;
+        if (p == end)
+            return 1;
+        if (*p++ != ';')
+            return 0;
+        while (p < end && (*p == ' ' || *p == '\t'))
+            p++;
+        const char *name = p;
+        while (p < end && is_tchar((unsigned char)*p))
+            p++;
+        apr_size_t nlen = (apr_size_t)(p - name);
+        if (p == end || *p != '=')
+            return nlen == 0 && p == end; /* a stray trailing ";" */
+        const char *val = ++p;
+        if (p < end && *p == '"') {
+            for (p++; p < end && *p != '"'; p++)
+                if (*p == '\\' && p + 1 < end)
+                    p++;
+            if (p == end)
+                return 0;
+            p++;
+        } else {
+            while (p < end && is_tchar((unsigned char)*p))
+                p++;
+        }
+        len = (apr_size_t)(p - val);
+        if (soi_ascii_ieq(name, nlen, "q") && (r->q = qvalue(val, len)) < 0)
+            return 0;
+    }
+}
+
+soi_error *soi_media_negotiate(apr_pool_t *pool, const char *accept, soi_media *out)
+{
+    int best_q = 0;
+
+    *out = SOI_MT_JSON;
+    if (!accept)
+        return NULL;
+    *out = SOI_MT_NONE;
+    int readable = 0;
+    for (int c = SOI_MT_NONE + 1; c < SOI_MT_COUNT; c++) {
+        const char *name = soi_media_names[c], *cslash = strchr(name, '/');
+        int specificity = -1, q = 0;
+        for (const char *p = accept; *p;) {
+            const char *end = p + strcspn(p, ",");
+            soi_range r;
+            if (read_range(p, end, &r)) {
+                readable = 1;
+                int spec = -1;
+                if (r.tlen == 1 && r.type[0] == '*')
+                    spec = 0;
+                else if (r.tlen == (apr_size_t)(cslash - name) && strncasecmp(r.type, name, r.tlen) == 0)
+                    spec = r.slen == 1 && r.sub[0] == '*' ? 1 : soi_ascii_ieq(r.sub, r.slen, cslash + 1) ? 2 : -1;
+                /* The most specific range that matches decides. */
+                if (spec > specificity) {
+                    specificity = spec;
+                    q = r.q;
+                }
+            }
+            p = *end ? end + 1 : end;
+        }
+        if (q > best_q) {
+            best_q = q;
+            *out = (soi_media)c;
+        }
+    }
+    if (*out != SOI_MT_NONE)
+        return NULL;
+    if (!readable) {
+        *out = SOI_MT_JSON; /* nothing in it could be read: as if absent */
+        return NULL;
+    }
+    *out = SOI_MT_JSON; /* the 406 itself is written as JSON */
+    return soi_error_make(pool, 406,
+                          "None of the media types in Accept (\"%s\") can be produced; this resource answers "
+                          "application/json, text/json, application/xml, text/xml, application/json-patch+json "
+                          "and application/merge-patch+json.",
+                          soi_text_quote(pool, accept, strlen(accept), 120));
+}

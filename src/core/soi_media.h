@@ -1,0 +1,40 @@
+/* Media types: what a Content-Type header names (SPEC section 3). */
+#ifndef SOI_MEDIA_H
+#define SOI_MEDIA_H
+
+#include "core/soi_error.h"
+
+/* The two body syntaxes; the media types map onto them. */
+typedef enum { SOI_FORMAT_JSON = 0, SOI_FORMAT_XML } soi_format;
+
+typedef enum {
+    SOI_MT_NONE = 0,
+    SOI_MT_JSON,        /* application/json */
+    SOI_MT_TEXT_JSON,   /* text/json */
+    SOI_MT_XML,         /* application/xml */
+    SOI_MT_TEXT_XML,    /* text/xml */
+    SOI_MT_FORM,        /* application/x-www-form-urlencoded */
+    SOI_MT_JSON_PATCH,  /* application/json-patch+json */
+    SOI_MT_MERGE_PATCH, /* application/merge-patch+json */
+    SOI_MT_COUNT
+} soi_media;
+
+/* "application/json" and so on. */
+const char *soi_media_name(soi_media mt);
+
+/* JSON or XML. */
+soi_format soi_media_format(soi_media mt);
+
+/* Chooses the reply's media type from an Accept header value (NULL: none,
+ * which means application/json): q-values, wildcards and specificity as RFC
+ * 9110 says, q=0 excluding, ties going to the order above. A 406 listing
+ * the supported types when none is acceptable. Elements that cannot be read
+ * are skipped. */
+soi_error *soi_media_negotiate(apr_pool_t *pool, const char *accept, soi_media *out);
+
+/* Reads a Content-Type header value: a known type with no charset or
+ * charset=utf-8 gives *out; an unknown type gives SOI_MT_NONE; a malformed
+ * value or another charset is an error (400 or 415). */
+soi_error *soi_media_parse_content_type(apr_pool_t *pool, const char *value, soi_media *out);
+
+#endif

@@ -1,0 +1,109 @@
+#include "core/soi_precondition.h"
+
+#include <apr_date.h>
+#include <string.h>
+
+#include "core/soi_text.h"
+
+int soi_conditions_guard_write(const soi_conditions *c)
+{
+    return c->if_match || c->if_none_match || c->if_unmodified_since;
+}
+
+typedef enum { TAGS_NONE, TAGS_MATCH, TAGS_MALFORMED } soi_tags;
+
+/* Does the list ("*", or entity-tags separated by commas) match the current
+ * tag? Strong comparison (If-Match) ignores weak tags; weak comparison
+ * (If-None-Match) ignores the W/ prefix. "*" matches whenever a picture is
+ * stored. */
+static soi_tags match_list(const char *list, const char *etag, int weak)
+{
+    const char *p = list;
+    soi_tags result = TAGS_NONE;
+    apr_size_t elen = etag ? strlen(etag) : 0;
+
+    for (;;) {
+        while (*p == ' ' || *p == '\t' || *p == ',')
+            p++;
+        if (*p == '\0')
+            return result;
+        if (*p == '*') {
+            p++;
+            if (etag)
+                result = TAGS_MATCH;
+        } else {
+            int is_weak = 0;
+            if (p[0] == 'W' && p[1] == '/') {
+                is_weak = 1;
+                p += 2;
+            }
+            if (*p != '"')
+                return TAGS_MALFORMED;
+            const char *end = strchr(p + 1, '"');
+            if (!end)
+                return TAGS_MALFORMED;
+            apr_size_t n = (apr_size_t)(end - p + 1);
+            if (etag && (weak || !is_weak) && n == elen && memcmp(p, etag, n) == 0)
+                result = TAGS_MATCH;
+            p = end + 1;
+        }
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (*p != ',' && *p != '\0')
+            return TAGS_MALFORMED;
+    }
+}
+
+/* An HTTP-date in whole seconds, or -1 when the header is not one (such a
+ * header is ignored, as RFC 9110 says). */
+static apr_int64_t http_seconds(const char *value)
+{
+    apr_time_t t = value ? apr_date_parse_http(value) : APR_DATE_BAD;
+    return t == APR_DATE_BAD ? -1 : apr_time_sec(t);
+}
+
+static int malformed(apr_pool_t *pool, const char *header, const char *value, soi_error **err)
+{
+    *err = soi_error_make(pool, 400, "The %s header \"%s\" is not \"*\" or a list of entity tags such as \"abc\".",
+                          header, soi_text_quote(pool, value, strlen(value), 80));
+    return 400;
+}
+
+int soi_precondition(apr_pool_t *pool, const soi_conditions *c, int read, const char *etag, apr_time_t last_modified,
+                     soi_error **err)
+{
+    apr_int64_t lm = last_modified ? apr_time_sec(last_modified) : -1, since;
+    *err = NULL;
+
+    /* 1. If-Match, else If-Unmodified-Since. */
+    if (c->if_match) {
+        soi_tags t = match_list(c->if_match, etag, 0);
+        if (t == TAGS_MALFORMED)
+            return malformed(pool, "If-Match", c->if_match, err);
+        if (t != TAGS_MATCH)
+            goto failed;
+    } else if ((since = http_seconds(c->if_unmodified_since)) >= 0 && lm >= 0 && lm > since) {
+        goto failed;
+    }
+    /* 2. If-None-Match, else (reads only) If-Modified-Since. */
+    if (c->if_none_match) {
+        soi_tags t = match_list(c->if_none_match, etag, 1);
+        if (t == TAGS_MALFORMED)
+            return malformed(pool, "If-None-Match", c->if_none_match, err);
+        if (t == TAGS_MATCH) {
+            if (read)
+                return 304;
+            goto failed;
+        }
+    } else if (read && (since = http_seconds(c->if_modified_since)) >= 0 && lm >= 0 && lm <= since) {
+        return 304;
+    }
+    return 0;
+
+failed:
+    *err = soi_error_make(pool, 412,
+                          "The picture is not in the state the request's preconditions (If-Match, "
+                          "If-Unmodified-Since, If-None-Match) expect; nothing was changed. Read it again and "
+                          "retry with its current ETag.");
+    return 412;
+}

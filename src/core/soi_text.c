@@ -1,0 +1,139 @@
+#include "core/soi_text.h"
+
+#include <apr_lib.h>
+
+soi_utf8_status soi_utf8_check(const char *s, apr_size_t n, apr_size_t *chars, apr_uint32_t *bad)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    apr_size_t count = 0;
+
+    while (p < end) {
+        apr_uint32_t cp;
+        unsigned char c = *p;
+        int more;
+
+        if (c < 0x80) {
+            cp = c;
+            more = 0;
+        } else if (c >= 0xC2 && c <= 0xDF) { /* C0 and C1 would be overlong */
+            cp = c & 0x1F;
+            more = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            cp = c & 0x0F;
+            more = 2;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            cp = c & 0x07;
+            more = 3;
+        } else {
+            *bad = c;
+            return SOI_UTF8_INVALID;
+        }
+        if ((apr_size_t)(end - p) <= (apr_size_t)more) {
+            *bad = c;
+            return SOI_UTF8_INVALID;
+        }
+        for (int i = 1; i <= more; i++) {
+            if ((p[i] & 0xC0) != 0x80) {
+                *bad = c;
+                return SOI_UTF8_INVALID;
+            }
+            cp = (cp << 6) | (p[i] & 0x3F);
+        }
+        /* Shortest form only, no UTF-16 surrogates, nothing past U+10FFFF. */
+        if ((more == 2 && cp < 0x800) || (more == 3 && (cp < 0x10000 || cp > 0x10FFFF))
+            || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            *bad = cp;
+            return SOI_UTF8_INVALID;
+        }
+        if (cp == 0) {
+            *bad = 0;
+            return SOI_UTF8_NUL;
+        }
+        if ((cp < 0x20 && cp != 0x09 && cp != 0x0A && cp != 0x0D) || cp == 0xFFFE || cp == 0xFFFF) {
+            *bad = cp;
+            return SOI_UTF8_NOT_XML;
+        }
+        p += more + 1;
+        count++;
+    }
+    *chars = count;
+    return SOI_UTF8_OK;
+}
+
+int soi_ascii_ieq(const char *s, apr_size_t n, const char *lit)
+{
+    apr_size_t i;
+    for (i = 0; i < n; i++) {
+        if (lit[i] == '\0' || apr_tolower((unsigned char)s[i]) != apr_tolower((unsigned char)lit[i]))
+            return 0;
+    }
+    return lit[i] == '\0';
+}
+
+int soi_parse_int(const char *s, apr_size_t n, apr_int64_t min, apr_int64_t max, apr_int64_t *out)
+{
+    apr_size_t i = 0;
+    int neg = 0;
+    apr_uint64_t v = 0;
+    /* Larger than any bound we check against, small enough not to overflow. */
+    const apr_uint64_t cap = APR_UINT64_C(1) << 62;
+
+    if (n > 0 && (s[0] == '-' || s[0] == '+')) {
+        neg = s[0] == '-';
+        i = 1;
+    }
+    if (i == n)
+        return 0;
+    for (; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        v = v * 10 + (apr_uint64_t)(s[i] - '0');
+        if (v > cap)
+            return 0;
+    }
+    apr_int64_t r = neg ? -(apr_int64_t)v : (apr_int64_t)v;
+    if (r < min || r > max)
+        return 0;
+    *out = r;
+    return 1;
+}
+
+void soi_trim(const char **s, apr_size_t *n)
+{
+    const char *p = *s;
+    apr_size_t len = *n;
+    while (len > 0 && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')) {
+        p++;
+        len--;
+    }
+    while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t' || p[len - 1] == '\r' || p[len - 1] == '\n'))
+        len--;
+    *s = p;
+    *n = len;
+}
+
+const char *soi_text_quote(apr_pool_t *pool, const char *s, apr_size_t n, apr_size_t max)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    apr_size_t take = n > max ? max : n;
+    char *out = apr_palloc(pool, take * 4 + 4), *o = out;
+
+    for (apr_size_t i = 0; i < take; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7F && c != '\\') {
+            *o++ = (char)c;
+        } else {
+            *o++ = '\\';
+            *o++ = 'x';
+            *o++ = hex[c >> 4];
+            *o++ = hex[c & 15];
+        }
+    }
+    if (take < n) {
+        *o++ = '.';
+        *o++ = '.';
+        *o++ = '.';
+    }
+    *o = '\0';
+    return out;
+}

@@ -1,0 +1,125 @@
+#include "http/soi_body.h"
+
+#include <apr_strings.h>
+#include <http_core.h>
+#include <http_protocol.h>
+#include <util_filter.h>
+
+#include "http/soi_reply.h"
+
+#define SOI_READ_BLOCK 8192
+#define SOI_BODY_FILTER "SOI_BODY_ERROR"
+
+static soi_error *soi_too_large(apr_pool_t *pool, apr_off_t limit)
+{
+    return soi_error_make(pool, 413, "The request body is larger than the %" APR_OFF_T_FMT " bytes accepted here.",
+                          limit);
+}
+
+/* When httpd's HTTP_IN filter refuses a body (a chunked body past
+ * LimitRequestBody, broken chunking) it sends an error bucket down the output
+ * filters and httpd would answer with its HTML page. This filter, in place
+ * only while we read, turns that bucket into our reply instead. */
+static apr_status_t soi_body_error_filter(ap_filter_t *f, apr_bucket_brigade *bb)
+{
+    soi_req *q = f->ctx;
+    for (apr_bucket *e = APR_BRIGADE_FIRST(bb); e != APR_BRIGADE_SENTINEL(bb); e = APR_BUCKET_NEXT(e)) {
+        if (!AP_BUCKET_IS_ERROR(e))
+            continue;
+        int status = ((ap_bucket_error *)e->data)->status;
+        apr_brigade_cleanup(bb);
+        ap_remove_output_filter(f);
+        soi_error *err = status == HTTP_REQUEST_ENTITY_TOO_LARGE
+                             ? soi_too_large(q->r->pool, ap_get_limit_req_body(q->r))
+                             : soi_error_make(q->r->pool, status == HTTP_NOT_IMPLEMENTED ? 501 : 400,
+                                              "The request body could not be read: its framing "
+                                              "(Content-Length or chunked encoding) is malformed.");
+        soi_reply_error(q, err);
+        q->answered = 1;
+        return APR_SUCCESS;
+    }
+    return ap_pass_brigade(f->next, bb);
+}
+
+void soi_body_register_filter(void)
+{
+    ap_register_output_filter(SOI_BODY_FILTER, soi_body_error_filter, NULL, AP_FTYPE_CONTENT_SET);
+}
+
+soi_error *soi_body_read(soi_req *q, apr_off_t limit, const soi_sink *dec)
+{
+    request_rec *r = q->r;
+    apr_off_t total = 0, httpd_limit = ap_get_limit_req_body(r);
+    const char *cl = apr_table_get(r->headers_in, "Content-Length");
+    int seen_eos = 0;
+
+    /* The tighter of our limit and LimitRequestBody, checked here so that
+     * the 413 carries our error body rather than httpd's page. */
+    if (httpd_limit > 0 && httpd_limit < limit)
+        limit = httpd_limit;
+    if (cl) {
+        apr_off_t n;
+        char *end;
+        if (apr_strtoff(&n, cl, &end, 10) == APR_SUCCESS && *end == '\0' && n > limit)
+            return soi_too_large(r->pool, limit);
+    }
+
+    apr_bucket_brigade *bb = apr_brigade_create(r->pool, r->connection->bucket_alloc);
+    ap_filter_t *guard = ap_add_output_filter(SOI_BODY_FILTER, q, r, r->connection);
+    soi_error *result = NULL;
+    q->body = SOI_BODY_PARTLY;
+    do {
+        /* Never ask for more than one byte past the limit: httpd then never
+         * reads past LimitRequestBody on our behalf. */
+        apr_off_t want = limit - total + 1;
+        apr_status_t rv = ap_get_brigade(r->input_filters, bb, AP_MODE_READBYTES, APR_BLOCK_READ,
+                                         want < SOI_READ_BLOCK ? want : SOI_READ_BLOCK);
+        if (rv != APR_SUCCESS) {
+            int status = ap_map_http_request_error(rv, HTTP_BAD_REQUEST);
+            ap_log_rerror(APLOG_MARK, APLOG_DEBUG, rv, r, SOILOGNO(0301) "reading the request body failed");
+            if (q->answered) /* the guard filter has replied already */
+                result = soi_error_make(r->pool, r->status, "answered");
+            else if (status == HTTP_REQUEST_ENTITY_TOO_LARGE)
+                result = soi_too_large(r->pool, limit);
+            else
+                result = soi_error_make(r->pool, HTTP_BAD_REQUEST,
+                                        "The request body could not be read: the client stopped sending or its "
+                                        "framing is malformed.");
+            goto done;
+        }
+        for (apr_bucket *b = APR_BRIGADE_FIRST(bb); b != APR_BRIGADE_SENTINEL(bb); b = APR_BUCKET_NEXT(b)) {
+            const char *data;
+            apr_size_t len;
+            if (APR_BUCKET_IS_EOS(b)) {
+                seen_eos = 1;
+                break;
+            }
+            if (APR_BUCKET_IS_METADATA(b))
+                continue;
+            rv = apr_bucket_read(b, &data, &len, APR_BLOCK_READ);
+            if (rv != APR_SUCCESS) {
+                result = soi_error_make(r->pool, HTTP_BAD_REQUEST, "The request body could not be read.");
+                goto done;
+            }
+            total += (apr_off_t)len;
+            if (total > limit) {
+                result = soi_too_large(r->pool, limit);
+                goto done;
+            }
+            if (len > 0 && (result = dec->feed(dec->ctx, data, len)))
+                goto done;
+        }
+        apr_brigade_cleanup(bb);
+    } while (!seen_eos);
+    q->body = SOI_BODY_READ;
+
+    if (total == 0)
+        result = soi_error_make(r->pool, HTTP_BAD_REQUEST, "The request body is empty: send a BlobEntity, or a patch.");
+    else
+        result = dec->finish(dec->ctx);
+done:
+    if (!q->answered)
+        ap_remove_output_filter(guard);
+    apr_brigade_cleanup(bb);
+    return result;
+}

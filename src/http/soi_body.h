@@ -1,0 +1,18 @@
+/* Reading the request body through httpd's input filters, bucket by bucket,
+ * straight into a decoder. */
+#ifndef SOI_BODY_H
+#define SOI_BODY_H
+
+#include "core/soi_sink.h"
+#include "http/soi_http.h"
+
+/* Feeds the body to dec and finishes it. 413 past `limit` bytes (or past
+ * LimitRequestBody), with Content-Length checked before anything is read;
+ * 400 for an empty body. */
+soi_error *soi_body_read(soi_req *q, apr_off_t limit, const soi_sink *dec);
+
+/* Registers the filter that gives httpd's own body errors (LimitRequestBody
+ * on a chunked body, broken chunking) our error body. */
+void soi_body_register_filter(void);
+
+#endif

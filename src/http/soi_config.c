@@ -1,0 +1,266 @@
+#include "http/soi_http.h"
+
+#include <apr_strings.h>
+#include <http_core.h>
+#include <libpq-fe.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/soi_credentials.h"
+#include "core/soi_text.h"
+
+void *soi_config_create_server(apr_pool_t *p, server_rec *s)
+{
+    soi_srv_conf *c = apr_pcalloc(p, sizeof(*c));
+    c->pool_min = c->pool_max = -1;
+    c->pool_timeout = -1;
+    c->cache_entries = -1;
+    c->cache_ttl = -1;
+    return c;
+}
+
+void *soi_config_merge_server(apr_pool_t *p, void *basev, void *addv)
+{
+    const soi_srv_conf *base = basev, *add = addv;
+    soi_srv_conf *c = apr_pcalloc(p, sizeof(*c));
+    c->conninfo = add->conninfo ? add->conninfo : base->conninfo;
+    /* The pool's three numbers come from one directive and travel together. */
+    if (add->pool_min >= 0) {
+        c->pool_min = add->pool_min;
+        c->pool_max = add->pool_max;
+        c->pool_timeout = add->pool_timeout;
+    } else {
+        c->pool_min = base->pool_min;
+        c->pool_max = base->pool_max;
+        c->pool_timeout = base->pool_timeout;
+    }
+    if (add->cache_entries >= 0) {
+        c->cache_entries = add->cache_entries;
+        c->cache_ttl = add->cache_ttl;
+    } else {
+        c->cache_entries = base->cache_entries;
+        c->cache_ttl = base->cache_ttl;
+    }
+    return c;
+}
+
+void *soi_config_create_dir(apr_pool_t *p, char *dir)
+{
+    soi_dir_conf *c = apr_pcalloc(p, sizeof(*c));
+    c->max_body = -1;
+    return c;
+}
+
+void *soi_config_merge_dir(apr_pool_t *p, void *basev, void *addv)
+{
+    const soi_dir_conf *base = basev, *add = addv;
+    soi_dir_conf *c = apr_pcalloc(p, sizeof(*c));
+    c->max_body = add->max_body >= 0 ? add->max_body : base->max_body;
+    c->auth_schemes = add->auth_schemes ? add->auth_schemes : base->auth_schemes;
+    return c;
+}
+
+apr_off_t soi_config_max_body(const soi_dir_conf *d)
+{
+    return d->max_body >= 0 ? d->max_body : SOI_DEFAULT_MAX_BODY;
+}
+
+int soi_config_auth_schemes(const soi_dir_conf *d)
+{
+    return d->auth_schemes ? d->auth_schemes : SOI_SCHEME_BASIC;
+}
+
+static int soi_longer_first(const void *a, const void *b)
+{
+    apr_size_t la = strlen(*(const char *const *)a), lb = strlen(*(const char *const *)b);
+    return la < lb ? 1 : la > lb ? -1 : 0;
+}
+
+apr_array_header_t *soi_config_mounts(apr_pool_t *p, server_rec *s)
+{
+    /* httpd creates our per-directory config only in sections holding one
+     * of our directives, and SetHandler is core's: so the sections are read
+     * from core's list. A vhost's list includes the main server's. */
+    core_server_config *core = ap_get_core_module_config(s->module_config);
+    apr_array_header_t *mounts = apr_array_make(p, 4, sizeof(const char *));
+
+    for (int i = 0; core->sec_url && i < core->sec_url->nelts; i++) {
+        ap_conf_vector_t *section = APR_ARRAY_IDX(core->sec_url, i, ap_conf_vector_t *);
+        core_dir_config *dc = ap_get_core_module_config(section);
+        if (!dc->d || dc->r || dc->d[0] != '/')
+            continue; /* <LocationMatch> and <Location ~> name no mount point */
+        apr_size_t n = strlen(dc->d);
+        while (n > 0 && dc->d[n - 1] == '/')
+            n--;
+        const char *path = apr_pstrmemdup(p, dc->d, n);
+        int dup = 0;
+        for (int k = 0; k < mounts->nelts && !dup; k++)
+            dup = strcmp(APR_ARRAY_IDX(mounts, k, const char *), path) == 0;
+        if (!dup)
+            APR_ARRAY_PUSH(mounts, const char *) = path;
+    }
+    qsort(mounts->elts, (size_t)mounts->nelts, sizeof(const char *), soi_longer_first);
+    return mounts;
+}
+
+const char *soi_config_redact(apr_pool_t *p, const char *conninfo)
+{
+    char *err = NULL;
+    PQconninfoOption *opts = PQconninfoParse(conninfo, &err);
+    const char *out = "";
+
+    if (!opts) {
+        PQfreemem(err);
+        return "(unreadable connection string)";
+    }
+    for (PQconninfoOption *o = opts; o->keyword; o++) {
+        if (!o->val)
+            continue;
+        const char *val = strcmp(o->keyword, "password") == 0 ? "***" : o->val;
+        out = apr_psprintf(p, "%s%s%s=%s", out, *out ? " " : "", o->keyword, val);
+    }
+    PQconninfoFree(opts);
+    return out;
+}
+
+/* ---- directive handlers ----------------------------------------------- */
+
+static const char *set_database(cmd_parms *cmd, void *dconf, const char *arg)
+{
+    soi_srv_conf *c = ap_get_module_config(cmd->server->module_config, &soimageinfo_module);
+    char *err = NULL;
+    PQconninfoOption *opts = PQconninfoParse(arg, &err);
+
+    if (!opts) {
+        char *why = apr_pstrdup(cmd->pool, err ? err : "unreadable");
+        apr_size_t n = strlen(why);
+        while (n > 0 && (why[n - 1] == '\n' || why[n - 1] == ' '))
+            why[--n] = '\0';
+        const char *msg = apr_psprintf(cmd->pool,
+                                       "SoImageInfoDatabase: the connection string is not valid for libpq (%s). "
+                                       "Expected a libpq connection string such as \"host=/var/run/postgresql "
+                                       "dbname=crm user=www-data\" or a postgresql:// URI.",
+                                       why);
+        PQfreemem(err);
+        return msg;
+    }
+    PQconninfoFree(opts);
+    c->conninfo = arg;
+    return NULL;
+}
+
+static const char *parse_count(cmd_parms *cmd, const char *what, const char *arg, int min, int max, int *out)
+{
+    apr_int64_t v;
+    if (!soi_parse_int(arg, strlen(arg), min, max, &v) || arg[0] == '+' || arg[0] == '-')
+        return apr_psprintf(cmd->pool, "%s: \"%s\" is not a valid %s; expected a whole number from %d to %d.",
+                            cmd->cmd->name, arg, what, min, max);
+    *out = (int)v;
+    return NULL;
+}
+
+/* A duration: whole seconds ("5"), or a whole number with a unit: "500ms",
+ * "5s", "2m". httpd's ap_timeout_parameter_parse would read "soon" as 0s. */
+static const char *parse_duration(cmd_parms *cmd, const char *what, const char *arg, apr_interval_time_t *out)
+{
+    static const struct {
+        const char *unit;
+        apr_interval_time_t usec;
+    } units[] = {{"", APR_USEC_PER_SEC}, {"s", APR_USEC_PER_SEC}, {"ms", 1000}, {"m", 60 * APR_USEC_PER_SEC}};
+    apr_size_t digits = strspn(arg, "0123456789");
+    apr_int64_t n;
+
+    for (apr_size_t i = 0; digits > 0 && i < sizeof(units) / sizeof(units[0]); i++) {
+        if (strcmp(arg + digits, units[i].unit) == 0 && soi_parse_int(arg, digits, 1, 1000000000, &n)
+            && n <= APR_INT64_MAX / units[i].usec) {
+            *out = n * units[i].usec;
+            return NULL;
+        }
+    }
+    return apr_psprintf(cmd->pool,
+                        "%s: \"%s\" is not a valid %s; expected a whole number of seconds above 0 (\"5\") or "
+                        "one with a unit (\"500ms\", \"2s\", \"1m\").",
+                        cmd->cmd->name, arg, what);
+}
+
+static const char *set_pool(cmd_parms *cmd, void *dconf, const char *min, const char *max, const char *timeout)
+{
+    soi_srv_conf *c = ap_get_module_config(cmd->server->module_config, &soimageinfo_module);
+    const char *err;
+    int nmin, nmax;
+    apr_interval_time_t t = SOI_DEFAULT_POOL_TIMEOUT;
+
+    if ((err = parse_count(cmd, "minimum", min, 0, 10000, &nmin))
+        || (err = parse_count(cmd, "maximum", max, 1, 10000, &nmax))
+        || (timeout && (err = parse_duration(cmd, "acquire timeout", timeout, &t))))
+        return err;
+    if (nmin > nmax)
+        return apr_psprintf(cmd->pool,
+                            "SoImageInfoPool: the minimum %d is above the maximum %d; expected \"SoImageInfoPool "
+                            "min max [timeout]\" with min <= max.",
+                            nmin, nmax);
+    c->pool_min = nmin;
+    c->pool_max = nmax;
+    c->pool_timeout = t;
+    return NULL;
+}
+
+static const char *set_auth_cache(cmd_parms *cmd, void *dconf, const char *entries, const char *ttl)
+{
+    soi_srv_conf *c = ap_get_module_config(cmd->server->module_config, &soimageinfo_module);
+    const char *err;
+    apr_interval_time_t t = SOI_DEFAULT_CACHE_TTL;
+
+    if ((err = parse_count(cmd, "number of entries", entries, 0, 1000000, &c->cache_entries))
+        || (ttl && (err = parse_duration(cmd, "lifetime", ttl, &t))))
+        return err;
+    c->cache_ttl = t;
+    return NULL;
+}
+
+static const char *set_max_body(cmd_parms *cmd, void *dconf, const char *arg)
+{
+    soi_dir_conf *d = dconf;
+    int v;
+    const char *err = parse_count(cmd, "size in bytes", arg, 1, APR_INT32_MAX, &v);
+    if (err)
+        return err;
+    d->max_body = v;
+    return NULL;
+}
+
+static const char *set_auth(cmd_parms *cmd, void *dconf, const char *arg)
+{
+    /* Only the schemes this build verifies; the rest are refused here rather
+     * than silently never matching. */
+    static const struct {
+        const char *name;
+        int scheme;
+    } known[] = {{"Basic", SOI_SCHEME_BASIC}};
+    soi_dir_conf *d = dconf;
+
+    for (apr_size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++) {
+        if (strcasecmp(arg, known[i].name) == 0) {
+            d->auth_schemes |= known[i].scheme;
+            return NULL;
+        }
+    }
+    return apr_psprintf(cmd->pool,
+                        "SoImageInfoAuth: \"%s\" is not an authentication scheme this module accepts; "
+                        "expected one or more of: Basic.",
+                        arg);
+}
+
+const command_rec soi_directives[] = {
+    AP_INIT_TAKE1("SoImageInfoDatabase", set_database, NULL, RSRC_CONF,
+                  "libpq connection string of the CRM database, e.g. \"host=/var/run/postgresql dbname=crm\""),
+    AP_INIT_TAKE23("SoImageInfoPool", set_pool, NULL, RSRC_CONF,
+                   "connections per httpd process: minimum, maximum and optional acquire timeout (default 5s)"),
+    AP_INIT_TAKE12("SoImageInfoAuthCache", set_auth_cache, NULL, RSRC_CONF,
+                   "verified logins remembered per process: entries (0 disables) and lifetime (default 300s)"),
+    AP_INIT_TAKE1("SoImageInfoMaxBody", set_max_body, NULL, RSRC_CONF | ACCESS_CONF,
+                  "largest accepted request body in bytes (default 65536)"),
+    AP_INIT_ITERATE("SoImageInfoAuth", set_auth, NULL, RSRC_CONF | ACCESS_CONF,
+                    "accepted authentication schemes: Basic"),
+    {NULL},
+};

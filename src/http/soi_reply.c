@@ -1,0 +1,157 @@
+#include "http/soi_reply.h"
+
+#include <apr_base64.h>
+#include <apr_buckets.h>
+#include <apr_date.h>
+#include <apr_md5.h>
+#include <apr_strings.h>
+#include <http_protocol.h>
+#include <http_request.h>
+
+#include "auth/soi_auth.h"
+#include "codec/soi_emit.h"
+#include "store/soi_store.h"
+
+/* Headers every reply carries: the body depends on Accept, and no shared
+ * cache may keep a reply meant for one caller (TableRight is theirs). */
+static void soi_common_headers(soi_req *q)
+{
+    apr_table_mergen(q->r->err_headers_out, "Vary", "Accept");
+    apr_table_setn(q->r->err_headers_out, "Cache-Control", "private, no-cache");
+}
+
+static int soi_send(soi_req *q, int status, const soi_buf *body)
+{
+    request_rec *r = q->r;
+    apr_bucket_alloc_t *ba = r->connection->bucket_alloc;
+    apr_bucket_brigade *bb = apr_brigade_create(r->pool, ba);
+
+    /* The database has had its say: its connection goes back before the
+     * reply meets a slow client. */
+    soi_store_release(q);
+    soi_common_headers(q);
+    r->status = status;
+    if (body->len)
+        ap_set_content_type(r, apr_pstrcat(r->pool, soi_media_name(q->reply), "; charset=utf-8", NULL));
+    ap_set_content_length(r, (apr_off_t)body->len);
+    if (body->len)
+        APR_BRIGADE_INSERT_TAIL(bb, apr_bucket_pool_create(body->data, body->len, r->pool, ba));
+    APR_BRIGADE_INSERT_TAIL(bb, apr_bucket_eos_create(ba));
+    /* A client gone away is not the server's failure. */
+    if (ap_pass_brigade(r->output_filters, bb) != APR_SUCCESS)
+        r->connection->keepalive = AP_CONN_CLOSE;
+    return OK;
+}
+
+int soi_reply_error(soi_req *q, const soi_error *err)
+{
+    request_rec *r = q->r;
+    soi_buf body;
+    soi_emitter em;
+
+    if (q->answered)
+        return OK;
+    if (err->detail) {
+        /* An outage is logged once per interval, not once per request. */
+        int loud = err->status != 503 || !q->backend || soi_backend_alarm(q->backend);
+        ap_log_rerror(APLOG_MARK, loud ? APLOG_ERR : APLOG_INFO, 0, r, SOILOGNO(0401) "%d: %s", err->status,
+                      err->detail);
+    }
+    switch (err->status) {
+    case 401: soi_auth_challenge(q); break;
+    case 405: apr_table_setn(r->err_headers_out, "Allow", soi_allow(q->route.resource)); break;
+    case 503: apr_table_setn(r->err_headers_out, "Retry-After", "5"); break;
+    }
+
+    /* Keep the connection only when what is left of the body is known to be
+     * small or absent. A body never started is discarded (no 100-continue is
+     * sent for an error); one abandoned half-way, or too large, closes it. */
+    r->status = err->status;
+    if (err->status == 413 || q->body == SOI_BODY_PARTLY)
+        r->connection->keepalive = AP_CONN_CLOSE;
+    else if (q->body == SOI_BODY_UNREAD && ap_discard_request_body(r) != OK)
+        r->connection->keepalive = AP_CONN_CLOSE;
+
+    soi_buf_init(&body, r->pool, 512);
+    soi_emitter_init(&em, q->format, &body);
+    soi_emit_error(&em, err);
+    return soi_send(q, err->status, &body);
+}
+
+/* A strong entity tag for these exact bytes of this version: the MD5 of the
+ * stored row's update counter and the body, in 22 base64url characters. The
+ * body holds everything a representation varies with (format, the caller's
+ * rights, the associates' names), so equal tags mean equal bytes, and the
+ * counter makes every write change it. */
+static const char *soi_etag(apr_pool_t *p, apr_int32_t version, const soi_buf *body)
+{
+    unsigned char digest[APR_MD5_DIGESTSIZE];
+    unsigned char v[4] = {(unsigned char)(version >> 24), (unsigned char)(version >> 16), (unsigned char)(version >> 8),
+                          (unsigned char)version};
+    apr_md5_ctx_t ctx;
+    char b64[32];
+
+    apr_md5_init(&ctx);
+    apr_md5_update(&ctx, v, sizeof(v));
+    apr_md5_update(&ctx, body->data, body->len);
+    apr_md5_final(digest, &ctx);
+    apr_base64_encode(b64, (const char *)digest, sizeof(digest));
+    for (char *c = b64; *c; c++) {
+        if (*c == '+')
+            *c = '-';
+        else if (*c == '/')
+            *c = '_';
+    }
+    return apr_psprintf(p, "\"%.22s\"", b64);
+}
+
+void soi_reply_render(soi_req *q, const soi_entity *e, int rights, soi_view *out)
+{
+    soi_emitter em;
+
+    soi_buf_init(&out->body, q->r->pool, 4096);
+    soi_emitter_init(&em, q->format, &out->body);
+    soi_emit_entity(&em, e, rights);
+    if (e->v[SOI_F_BLOBID].num) {
+        out->etag = soi_etag(q->r->pool, e->version, &out->body);
+        out->last_modified = e->v[SOI_F_UPDATEDDATE].num;
+    } else {
+        out->etag = NULL;
+        out->last_modified = 0;
+    }
+}
+
+static void soi_validators(soi_req *q, const soi_view *v)
+{
+    if (v->etag)
+        apr_table_setn(q->r->headers_out, "ETag", v->etag);
+    if (v->last_modified) {
+        char *date = apr_palloc(q->r->pool, APR_RFC822_DATE_LEN);
+        apr_rfc822_date(date, v->last_modified);
+        apr_table_setn(q->r->headers_out, "Last-Modified", date);
+    }
+}
+
+int soi_reply_view(soi_req *q, soi_view *v)
+{
+    soi_validators(q, v);
+    return soi_send(q, 200, &v->body);
+}
+
+int soi_reply_not_modified(soi_req *q, const soi_view *v)
+{
+    soi_buf empty;
+    soi_buf_init(&empty, q->r->pool, 1);
+    soi_validators(q, v);
+    return soi_send(q, HTTP_NOT_MODIFIED, &empty);
+}
+
+int soi_reply_options(soi_req *q)
+{
+    soi_buf body;
+    soi_buf_init(&body, q->r->pool, 1);
+    apr_table_setn(q->r->headers_out, "Allow", soi_allow(q->route.resource));
+    if (ap_discard_request_body(q->r) != OK)
+        q->r->connection->keepalive = AP_CONN_CLOSE;
+    return soi_send(q, 200, &body);
+}

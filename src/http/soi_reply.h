@@ -1,0 +1,36 @@
+/* Writing replies: every response leaves through here, built once in the
+ * negotiated format and sent with its Content-Length. */
+#ifndef SOI_REPLY_H
+#define SOI_REPLY_H
+
+#include "core/soi_buf.h"
+#include "http/soi_http.h"
+
+/* The one place errors are rendered: status, the headers a status calls for
+ * (WWW-Authenticate, Allow, Retry-After), and the body in q->format. 5xx
+ * details go to the error log. */
+int soi_reply_error(soi_req *q, const soi_error *err);
+
+/* The entity as the caller holding `rights` sees it, in q->format, with the
+ * validators a stored picture has: its strong ETag (NULL for the default
+ * entity) and its modification time (0 for none). */
+typedef struct {
+    soi_buf body;
+    const char *etag;
+    apr_time_t last_modified;
+} soi_view;
+void soi_reply_render(soi_req *q, const soi_entity *e, int rights, soi_view *out);
+
+/* 200 with a rendered entity and its validators. */
+int soi_reply_view(soi_req *q, soi_view *v);
+
+/* 304 for a GET whose cached copy is current. */
+int soi_reply_not_modified(soi_req *q, const soi_view *v);
+
+/* 200 with an empty body and the Allow header, for OPTIONS. */
+int soi_reply_options(soi_req *q);
+
+/* The methods a resource serves (the dispatcher knows; soi_reply asks). */
+const char *soi_allow(soi_resource resource);
+
+#endif
