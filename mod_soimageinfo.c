@@ -11,6 +11,7 @@
 #include <apr_strings.h>
 #include <libpq-fe.h>
 
+#include "core/soi_text.h"
 #include "http/soi_body.h"
 #include "http/soi_imageinfo.h"
 #include "http/soi_http.h"
@@ -110,8 +111,9 @@ static int soi_handler(request_rec *r)
         if (soi_dispatch[i].resource == q->route.resource && soi_dispatch[i].method == r->method_number)
             return soi_dispatch[i].serve(q);
     }
-    return soi_reply_error(q, soi_error_make(r->pool, 405, "%s is not served here; this resource answers %s.",
-                                             r->method, soi_allow(q->route.resource)));
+    return soi_reply_error(q,
+                           soi_err(r->pool, SOI_MSG_METHOD, soi_text_quote(r->pool, r->method, strlen(r->method), 20),
+                                   soi_allow(q->route.resource), NULL));
 }
 
 static int soi_post_config(apr_pool_t *pconf, apr_pool_t *plog, apr_pool_t *ptemp, server_rec *s)

@@ -33,7 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             fuzz_check_error(err);
             FUZZ_CHECK(before.present == target.present && before.null == target.null
                            && before.version == target.version && memcmp(before.v, target.v, sizeof(before.v)) == 0,
-                       "a refused patch changed the target: %s", err->message);
+                       "a refused patch changed the target: %s", msg_of(err));
         } else {
             fuzz_round_trip(p, &target);
         }

@@ -25,7 +25,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fuzz_patch_target(data[0], &target);
         soi_entity before = target;
         err = soi_change_apply(p, &change, &target);
-        FUZZ_CHECK(!err, "a decoded merge patch does not apply: %s", err->message);
+        FUZZ_CHECK(!err, "a decoded merge patch does not apply: %s", msg_of(err));
         /* Only what the patch names changes. */
         for (int i = 0; i < SOI_F_COUNT; i++) {
             if (!(change.entity.present & SOI_BIT(i)))

@@ -24,6 +24,7 @@
 #include "codec/soi_json.h"
 #include "core/soi_change.h"
 #include "codec/soi_xml.h"
+#include "i18n/soi_message.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -118,12 +119,24 @@ FUZZ_UNUSED static soi_error *fuzz_decode(const soi_sink *dec, unsigned sel, con
     return dec->finish(dec->ctx);
 }
 
+/* An error's text as a reply would carry it, kept until the next call:
+ * rendered in a pool of its own, so that nothing piles up across inputs. */
+FUZZ_UNUSED static const char *msg_of(const soi_error *err)
+{
+    static char text[2048];
+    apr_pool_t *p;
+    apr_pool_create(&p, NULL);
+    snprintf(text, sizeof(text), "%s", soi_message(p, err));
+    apr_pool_destroy(p);
+    return text;
+}
+
 /* Every refusal is a client error with a message; 409 is a failed "test",
  * 406 and 415 concern media types. */
 FUZZ_UNUSED static void fuzz_check_error(const soi_error *err)
 {
     FUZZ_CHECK(err->status >= 400 && err->status <= 499, "status %d", err->status);
-    FUZZ_CHECK(err->message && err->message[0], "an error without a message (status %d)", err->status);
+    FUZZ_CHECK(msg_of(err)[0], "an error without a message (status %d)", err->status);
 }
 
 /* A picture as the database might hold it, for patches to work on. */
@@ -199,7 +212,7 @@ FUZZ_UNUSED static void fuzz_round_trip(apr_pool_t *p, const soi_entity *e)
         soi_sink dec =
             formats[i] == SOI_FORMAT_JSON ? soi_json_entity_decoder(p, &back) : soi_xml_entity_decoder(p, &back);
         soi_error *err = fuzz_decode(&dec, 0, (const uint8_t *)text, buf.len);
-        FUZZ_CHECK(!err, "the rendered %s does not decode again: %s\n%s", how, err ? err->message : "", text);
+        FUZZ_CHECK(!err, "the rendered %s does not decode again: %s\n%s", how, err ? msg_of(err) : "", text);
         fuzz_check_same(e, &back, how, text);
     }
 }
@@ -229,7 +242,7 @@ FUZZ_UNUSED static int fuzz_whole_entity(const uint8_t *data, size_t size, fuzz_
             FUZZ_CHECK(strlen(change.xsrf_token) < size, "the XSRF token is longer than the body");
         soi_entity_init_default(&target);
         err = soi_change_apply(p, &change, &target);
-        FUZZ_CHECK(!err, "a decoded entity does not apply: %s", err->message);
+        FUZZ_CHECK(!err, "a decoded entity does not apply: %s", msg_of(err));
         fuzz_round_trip(p, &target);
     }
     apr_pool_destroy(p);

@@ -15,7 +15,7 @@
 
 static soi_error *soi_auth_refused(soi_req *q)
 {
-    return soi_error_make(q->r->pool, 401, "The user name or password is wrong, or the associate is not active.");
+    return soi_err(q->r->pool, SOI_MSG_AUTH_REFUSED, NULL);
 }
 
 /* Verifies q->who.user / q->who.password, from the cache when allowed. */
@@ -67,15 +67,12 @@ soi_error *soi_auth_identify(soi_req *q)
     int accepted = soi_config_auth_schemes(q->dconf);
 
     if (!header)
-        return soi_error_make(r->pool, 401,
-                              "Authentication is required: send an Authorization header with the Basic scheme and "
-                              "an associate's user name and password.");
+        return soi_err(r->pool, SOI_MSG_AUTH_REQUIRED, "Basic", NULL);
     int scheme = soi_credentials_scheme(header, &rest);
     if (!(scheme & accepted))
-        return soi_error_make(r->pool, 401, "This Authorization scheme is not accepted here; use Basic.");
+        return soi_err(r->pool, SOI_MSG_AUTH_SCHEME, "Basic", NULL);
     if (!soi_credentials_basic(r->pool, rest, &q->who.user, &q->who.password))
-        return soi_error_make(r->pool, 401,
-                              "The Basic credentials must be the base64 encoding of user:password in UTF-8.");
+        return soi_err(r->pool, SOI_MSG_AUTH_BASIC_MALFORMED, NULL);
     /* Hand the login name to the access log, as mod_auth_basic does. */
     r->user = apr_pstrdup(r->pool, q->who.user);
     r->ap_auth_type = "Basic";

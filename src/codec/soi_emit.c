@@ -205,12 +205,12 @@ void soi_emit_entity(soi_emitter *e, const soi_entity *ent, int rights)
     e->close(e, "BlobEntity");
 }
 
-void soi_emit_error(soi_emitter *e, const soi_error *err)
+void soi_emit_error(soi_emitter *e, int status, const char *message)
 {
     e->open(e, "Error");
     emit_bool(e, "Error", 1);
-    emit_str(e, "ErrorType", soi_error_type(err->status));
-    emit_str(e, "ErrorMessage", err->message);
+    emit_str(e, "ErrorType", soi_error_type(status));
+    emit_str(e, "ErrorMessage", message);
     emit_str(e, "ErrorSource", SOI_ERROR_SOURCE);
     e->close(e, "Error");
 }

@@ -27,7 +27,8 @@ void soi_emitter_init(soi_emitter *e, soi_format format, soi_buf *out);
 /* The BlobEntity as a caller holding `rights` sees it. */
 void soi_emit_entity(soi_emitter *e, const soi_entity *ent, int rights);
 
-/* The error body of SPEC section 4. */
-void soi_emit_error(soi_emitter *e, const soi_error *err);
+/* The error body of SPEC section 4: the type named by the status, and the
+ * message rendered in the reply's language. */
+void soi_emit_error(soi_emitter *e, int status, const char *message);
 
 #endif

@@ -48,8 +48,7 @@ static soi_error *form_pair(soi_form_dec *d, const char *pair, apr_size_t n)
     apr_ssize_t dn = form_unescape(name, nlen), dv = form_unescape(value, vlen);
 
     if (dn < 0 || dv < 0)
-        return soi_error_make(d->pool, 400, "The form field \"%s\" holds a malformed percent escape.",
-                              soi_text_quote(d->pool, pair, n, 60));
+        return soi_err(d->pool, SOI_MSG_FORM_ESCAPE, soi_text_quote(d->pool, pair, n, 60), NULL);
     name[dn] = '\0';
     value[dv] = '\0';
 
@@ -57,13 +56,12 @@ static soi_error *form_pair(soi_form_dec *d, const char *pair, apr_size_t n)
     for (char *c = lower; *c; c++)
         *c = (char)apr_tolower(*c);
     if (apr_hash_get(d->seen, lower, dn))
-        return soi_error_make(d->pool, 400, "The form gives \"%s\" more than once.",
-                              soi_text_quote(d->pool, name, (apr_size_t)dn, 60));
+        return soi_err(d->pool, SOI_MSG_FORM_TWICE, soi_text_quote(d->pool, name, (apr_size_t)dn, 60), NULL);
     apr_hash_set(d->seen, lower, dn, "");
 
     if (soi_ascii_ieq(name, (apr_size_t)dn, "XSRF_TOKEN")) {
         if (memchr(value, '\0', (apr_size_t)dv))
-            return soi_error_make(d->pool, 400, "The form's XSRF_TOKEN contains U+0000.");
+            return soi_err(d->pool, SOI_MSG_FORM_XSRF_NUL, NULL);
         d->change->xsrf_token = value;
         return NULL;
     }

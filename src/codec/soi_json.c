@@ -162,8 +162,7 @@ static int cb_string(void *ctx, const unsigned char *text, size_t len)
 static int open_container(soi_json_stream_t *s, soi_input_kind kind)
 {
     if (s->depth >= SOI_MAX_DEPTH)
-        return verdict(
-            s, soi_error_make(s->pool, 400, "The body nests objects and arrays deeper than %d levels.", SOI_MAX_DEPTH));
+        return verdict(s, soi_err(s->pool, SOI_MSG_JSON_DEPTH, soi_num(s->pool, SOI_MAX_DEPTH), NULL));
     if (!scalar(s, kind, "", 0, 0))
         return 0;
     s->depth++;
@@ -206,8 +205,8 @@ static soi_error *soi_json_syntax(soi_json_stream_t *s)
     apr_size_t n = strlen(what);
     while (n > 0 && (what[n - 1] == '\n' || what[n - 1] == ' ' || what[n - 1] == '.'))
         n--;
-    soi_error *err = soi_error_make(s->pool, 400, "The body is not valid JSON: %s near byte %" APR_OFF_T_FMT ".",
-                                    apr_pstrmemdup(s->pool, what, n), s->consumed);
+    soi_error *err =
+        soi_err(s->pool, SOI_MSG_JSON_SYNTAX, apr_pstrmemdup(s->pool, what, n), soi_num(s->pool, s->consumed), NULL);
     yajl_free_error(s->yajl, msg);
     return err;
 }
@@ -263,9 +262,7 @@ typedef struct {
 
 static soi_error *not_an_object(apr_pool_t *pool)
 {
-    return soi_error_make(pool, 400,
-                          "The body must be a JSON object holding BlobEntity properties such as "
-                          "{\"Description\": \"...\"}.");
+    return soi_err(pool, SOI_MSG_JSON_NOT_OBJECT, NULL);
 }
 
 static soi_error *entity_value(void *ctx, int depth, soi_input_kind kind, const char *text, apr_size_t len, int bad)
@@ -279,14 +276,12 @@ static soi_error *entity_value(void *ctx, int depth, soi_input_kind kind, const 
         return NULL; /* inside an ignored value, or an unknown property */
     rd->field = NULL;
     if (bad && f->type == SOI_T_STRING)
-        return soi_error_make(rd->pool, 400,
-                              "%s is not valid UTF-8: it holds an unpaired surrogate escape (\\uD800 to \\uDFFF).",
-                              f->name);
+        return soi_err(rd->pool, SOI_MSG_STRING_SURROGATE, f->name, NULL);
     if (rd->merge && kind == SOI_IN_NULL) {
         /* null resets whatever the field's type; soi_entity_assign would
          * refuse it for the integers and booleans. */
         if (rd->ent->present & SOI_BIT(f->id))
-            return soi_error_make(rd->pool, 400, "%s is given more than once.", f->name);
+            return soi_err(rd->pool, SOI_MSG_DUPLICATE, f->name, NULL);
         rd->ent->present |= SOI_BIT(f->id);
         rd->ent->null |= SOI_BIT(f->id);
         return NULL;
@@ -304,11 +299,9 @@ static soi_error *entity_key(void *ctx, int depth, const char *key, apr_size_t l
     if (!rd->merge)
         return NULL;
     if (!rd->field)
-        return soi_error_make(rd->pool, 400, "The merge patch names \"%s\", which is not a property of BlobEntity.",
-                              soi_text_quote(rd->pool, key, len, 60));
+        return soi_err(rd->pool, SOI_MSG_MERGE_UNKNOWN, soi_text_quote(rd->pool, key, len, 60), NULL);
     if (!(rd->field->flags & SOI_WRITABLE))
-        return soi_error_make(rd->pool, 400, "The merge patch names %s, which cannot be changed; %s can.",
-                              rd->field->name, soi_field_writable_names());
+        return soi_err(rd->pool, SOI_MSG_MERGE_READONLY, rd->field->name, soi_field_writable_names(), NULL);
     return NULL;
 }
 

@@ -20,9 +20,7 @@ typedef struct {
 
 static soi_error *not_a_patch(apr_pool_t *pool)
 {
-    return soi_error_make(pool, 400,
-                          "A JSON Patch is an array of operations such as "
-                          "[{\"op\": \"replace\", \"path\": \"/Description\", \"value\": \"...\"}].");
+    return soi_err(pool, SOI_MSG_PATCH_NOT_ARRAY, NULL);
 }
 
 static int op_number(const soi_patch_reader *rd)
@@ -38,8 +36,7 @@ static soi_error *patch_value(void *ctx, int depth, soi_input_kind kind, const c
         return kind == SOI_IN_ARRAY ? NULL : not_a_patch(rd->pool);
     if (depth == 1) {
         if (kind != SOI_IN_OBJECT)
-            return soi_error_make(rd->pool, 400, "Operation %d of the JSON Patch is not an object.",
-                                  rd->change->ops->nelts + 1);
+            return soi_err(rd->pool, SOI_MSG_PATCH_OP_NOT_OBJECT, soi_num(rd->pool, rd->change->ops->nelts + 1), NULL);
         rd->op = apr_array_push(rd->change->ops);
         memset(rd->op, 0, sizeof(*rd->op));
         rd->op_name = NULL;
@@ -54,13 +51,13 @@ static soi_error *patch_value(void *ctx, int depth, soi_input_kind kind, const c
     case M_FROM: {
         const char *names[] = {"", "op", "path", "from"};
         if (kind != SOI_IN_STRING)
-            return soi_error_make(rd->pool, 400, "Operation %d of the JSON Patch: \"%s\" must be a string.",
-                                  op_number(rd), names[rd->member]);
+            return soi_err(rd->pool, SOI_MSG_PATCH_MEMBER_NOT_STRING, soi_num(rd->pool, op_number(rd)),
+                           names[rd->member], NULL);
         /* They are read as C strings from here on: a \u0000 would cut
          * "/Description\u0000junk" down to a path it does not name. */
         if (memchr(text, '\0', len))
-            return soi_error_make(rd->pool, 400, "Operation %d of the JSON Patch: \"%s\" contains U+0000.",
-                                  op_number(rd), names[rd->member]);
+            return soi_err(rd->pool, SOI_MSG_PATCH_MEMBER_NUL, soi_num(rd->pool, op_number(rd)), names[rd->member],
+                           NULL);
         const char *s = apr_pstrmemdup(rd->pool, text, len);
         if (rd->member == M_OP)
             rd->op_name = s;
@@ -94,8 +91,8 @@ static soi_error *patch_key(void *ctx, int depth, const char *key, apr_size_t le
     for (int m = M_OP; m <= M_VALUE; m++) {
         if (len == strlen(members[m]) && memcmp(key, members[m], len) == 0) {
             if (rd->seen & (1u << m))
-                return soi_error_make(rd->pool, 400, "Operation %d of the JSON Patch gives \"%s\" twice.",
-                                      op_number(rd), members[m]);
+                return soi_err(rd->pool, SOI_MSG_PATCH_MEMBER_TWICE, soi_num(rd->pool, op_number(rd)), members[m],
+                               NULL);
             rd->seen |= 1u << m;
             rd->member = m;
         }
@@ -117,26 +114,21 @@ static soi_error *patch_end(void *ctx, int depth)
     if (depth != 2)
         return NULL;
     if (!rd->op_name)
-        return soi_error_make(rd->pool, 400, "Operation %d of the JSON Patch has no \"op\".", n);
+        return soi_err(rd->pool, SOI_MSG_PATCH_NO_OP, soi_num(rd->pool, n), NULL);
     for (apr_size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
         if (strcmp(rd->op_name, ops[i].name) != 0)
             continue;
         rd->op->op = ops[i].op;
         if (!rd->op->path)
-            return soi_error_make(rd->pool, 400, "Operation %d of the JSON Patch (%s) has no \"path\".", n,
-                                  ops[i].name);
+            return soi_err(rd->pool, SOI_MSG_PATCH_NO_MEMBER, soi_num(rd->pool, n), ops[i].name, "path", NULL);
         if (ops[i].needs_value && !rd->op->has_value)
-            return soi_error_make(rd->pool, 400, "Operation %d of the JSON Patch (%s) has no \"value\".", n,
-                                  ops[i].name);
+            return soi_err(rd->pool, SOI_MSG_PATCH_NO_MEMBER, soi_num(rd->pool, n), ops[i].name, "value", NULL);
         if (ops[i].needs_from && !rd->op->from)
-            return soi_error_make(rd->pool, 400, "Operation %d of the JSON Patch (%s) has no \"from\".", n,
-                                  ops[i].name);
+            return soi_err(rd->pool, SOI_MSG_PATCH_NO_MEMBER, soi_num(rd->pool, n), ops[i].name, "from", NULL);
         return NULL;
     }
-    return soi_error_make(rd->pool, 400,
-                          "Operation %d of the JSON Patch has the op \"%s\"; the ops are add, remove, replace, move, "
-                          "copy and test.",
-                          n, soi_text_quote(rd->pool, rd->op_name, strlen(rd->op_name), 40));
+    return soi_err(rd->pool, SOI_MSG_PATCH_BAD_OP, soi_num(rd->pool, n),
+                   soi_text_quote(rd->pool, rd->op_name, strlen(rd->op_name), 40), NULL);
 }
 
 static const soi_json_events soi_patch_events = {patch_value, patch_key, patch_end};

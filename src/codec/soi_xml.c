@@ -36,9 +36,7 @@ typedef struct {
 
 static soi_error *refused_doctype(apr_pool_t *pool)
 {
-    return soi_error_make(pool, 400,
-                          "XML with a DOCTYPE or entity declaration is refused; send the BlobEntity "
-                          "element alone.");
+    return soi_err(pool, SOI_MSG_XML_DOCTYPE, NULL);
 }
 
 static void prolog_feed(soi_xml_dec *d, const char *p, apr_size_t n)
@@ -80,7 +78,7 @@ static soi_error *soi_xml_syntax(soi_xml_dec *d)
     const char *prefix = "XML parser error code: ";
     if (what && strncmp(what, prefix, strlen(prefix)) == 0)
         what += strlen(prefix);
-    return soi_error_make(d->pool, 400, "The body is not well-formed XML: %s.", what ? what : "unreadable");
+    return soi_err(d->pool, SOI_MSG_XML_SYNTAX, apr_pstrdup(d->pool, what ? what : "unreadable"), NULL);
 }
 
 static soi_error *soi_xml_feed(void *ctx, const char *data, apr_size_t len)
@@ -90,7 +88,7 @@ static soi_error *soi_xml_feed(void *ctx, const char *data, apr_size_t len)
     /* UTF-16 and UTF-32 carry NUL bytes, which no UTF-8 document does: the
      * guard reads bytes, so the document must be UTF-8 (or ASCII). */
     if (memchr(data, '\0', len))
-        return soi_error_make(d->pool, 400, "The XML body holds NUL bytes; send it as UTF-8.");
+        return soi_err(d->pool, SOI_MSG_XML_NUL, NULL);
     prolog_feed(d, data, len);
     if (d->doctype)
         return refused_doctype(d->pool);
@@ -154,7 +152,7 @@ static soi_error *soi_xml_finish(void *ctx)
     if (apr_xml_parser_done(d->parser, &doc) != APR_SUCCESS || !doc || !doc->root)
         return soi_xml_syntax(d);
     if (too_deep(doc->root))
-        return soi_error_make(d->pool, 400, "The body nests elements deeper than %d levels.", SOI_MAX_DEPTH);
+        return soi_err(d->pool, SOI_MSG_XML_DEPTH, soi_num(d->pool, SOI_MAX_DEPTH), NULL);
     for (const apr_xml_elem *c = doc->root->first_child; c; c = c->next) {
         const soi_field *f = soi_field_find(c->name, strlen(c->name));
         soi_error *err;

@@ -19,10 +19,8 @@ static soi_error *patch_field(apr_pool_t *pool, int n, const char *pointer, int 
 
     for (; *p; p++) {
         if (*p == '/')
-            return soi_error_make(pool, 400,
-                                  "Operation %d of the JSON Patch points into \"%s\"; the properties of BlobEntity "
-                                  "that can be patched hold no members.",
-                                  n, soi_text_quote(pool, pointer, strlen(pointer), 60));
+            return soi_err(pool, SOI_MSG_PATCH_INTO, soi_num(pool, n),
+                           soi_text_quote(pool, pointer, strlen(pointer), 60), NULL);
         if (*p == '~' && (p[1] == '0' || p[1] == '1')) {
             *o++ = p[1] == '0' ? '~' : '/';
             p++;
@@ -33,12 +31,11 @@ static soi_error *patch_field(apr_pool_t *pool, int n, const char *pointer, int 
     *o = '\0';
     const soi_field *f = soi_field_find(name, (apr_size_t)(o - name));
     if (!f)
-        return soi_error_make(pool, 400,
-                              "Operation %d of the JSON Patch names \"%s\", which is not a property of BlobEntity.", n,
-                              soi_text_quote(pool, pointer, strlen(pointer), 60));
+        return soi_err(pool, SOI_MSG_PATCH_UNKNOWN, soi_num(pool, n),
+                       soi_text_quote(pool, pointer, strlen(pointer), 60), NULL);
     if (!(f->flags & SOI_WRITABLE) && (write || f->id != SOI_F_BLOBID))
-        return soi_error_make(pool, 400, "Operation %d of the JSON Patch names %s, which cannot be %s; %s can.", n,
-                              f->name, write ? "changed" : "patched", soi_field_writable_names());
+        return soi_err(pool, write ? SOI_MSG_PATCH_NOT_WRITABLE : SOI_MSG_PATCH_NOT_READABLE, soi_num(pool, n), f->name,
+                       soi_field_writable_names(), NULL);
     *out = f;
     return NULL;
 }
@@ -51,11 +48,10 @@ static soi_error *patch_value_of(apr_pool_t *pool, int n, const soi_patch_op *op
 
     memset(&scratch, 0, sizeof(scratch));
     if (op->bad_escape && f->type == SOI_T_STRING)
-        return soi_error_make(
-            pool, 400, "%s is not valid UTF-8: it holds an unpaired surrogate escape (\\uD800 to \\uDFFF).", f->name);
+        return soi_err(pool, SOI_MSG_STRING_SURROGATE, f->name, NULL);
     err = soi_entity_assign(&scratch, f, op->value_kind, op->value, op->value_len, pool);
     if (err)
-        return soi_error_make(pool, 400, "Operation %d of the JSON Patch: %s", n, err->message);
+        return soi_err_wrap(pool, SOI_MSG_PATCH_VALUE, err, soi_num(pool, n), NULL);
     if (scratch.null & SOI_BIT(f->id)) {
         /* A null string is stored as "", as in a PUT. */
         soi_entity d;
@@ -123,10 +119,7 @@ static soi_error *apply_json_patch(apr_pool_t *pool, const apr_array_header_t *o
             if ((err = patch_field(pool, n, op->from, op->op == SOI_OP_MOVE, &from)))
                 return err;
             if (!same_kind(from, to))
-                return soi_error_make(
-                    pool, 400,
-                    "Operation %d of the JSON Patch moves or copies %s into %s, which holds another kind of value.", n,
-                    from->name, to->name);
+                return soi_err(pool, SOI_MSG_PATCH_KIND, soi_num(pool, n), from->name, to->name, NULL);
             v = t->v[from->id];
             if (op->op == SOI_OP_MOVE && from != to)
                 t->v[from->id] = defaults.v[from->id];
@@ -134,10 +127,7 @@ static soi_error *apply_json_patch(apr_pool_t *pool, const apr_array_header_t *o
             break;
         case SOI_OP_TEST:
             if (!test_matches(op, to, &t->v[to->id]))
-                return soi_error_make(pool, 409,
-                                      "Operation %d of the JSON Patch (test) failed: %s does not hold the value given; "
-                                      "nothing was changed.",
-                                      n, to->name);
+                return soi_err(pool, SOI_MSG_PATCH_TEST, soi_num(pool, n), to->name, NULL);
             break;
         }
     }

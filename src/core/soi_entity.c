@@ -58,62 +58,57 @@ const char *soi_associate_type_name(apr_int32_t type)
     return type >= 0 && type < (apr_int32_t)(sizeof(names) / sizeof(names[0])) ? names[type] : names[0];
 }
 
-/* What the field accepts, for messages. */
-static const char *soi_type_expectation(soi_type t)
+/* The message for a value that is not of the field's type. */
+static soi_msg soi_type_message(soi_type t)
 {
     switch (t) {
-    case SOI_T_ID: return "an integer (the picture's BlobId, or 0)";
-    case SOI_T_SIZE: return "an integer from 0 to 2147483647";
-    case SOI_T_STRING: return "a string of at most 254 characters, or null";
-    case SOI_T_BOOL: return "true or false";
-    case SOI_T_DATE: return "an ISO 8601 date-time such as 2020-03-20T01:49:50.7296610Z, or null";
-    case SOI_T_ASSOCIATE: return "an Associate object or null";
-    default: return "an object or null";
+    case SOI_T_ID: return SOI_MSG_NOT_ID;
+    case SOI_T_SIZE: return SOI_MSG_NOT_SIZE;
+    case SOI_T_STRING: return SOI_MSG_NOT_STRING;
+    case SOI_T_BOOL: return SOI_MSG_NOT_BOOL;
+    case SOI_T_DATE: return SOI_MSG_NOT_DATE;
+    case SOI_T_ASSOCIATE: return SOI_MSG_NOT_ASSOCIATE;
+    default: return SOI_MSG_NOT_OBJECT;
     }
 }
 
-static const char *soi_kind_name(soi_input_kind k)
+static soi_msg soi_kind_phrase(soi_input_kind k)
 {
     switch (k) {
-    case SOI_IN_NULL: return "null";
-    case SOI_IN_BOOL: return "a boolean";
-    case SOI_IN_NUMBER: return "a number";
-    case SOI_IN_STRING: return "a string";
-    case SOI_IN_OBJECT: return "an object";
-    case SOI_IN_ARRAY: return "an array";
-    default: return "text";
+    case SOI_IN_NULL: return SOI_PH_NULL;
+    case SOI_IN_BOOL: return SOI_PH_BOOL;
+    case SOI_IN_NUMBER: return SOI_PH_NUMBER;
+    case SOI_IN_STRING: return SOI_PH_STRING;
+    case SOI_IN_OBJECT: return SOI_PH_OBJECT;
+    case SOI_IN_ARRAY: return SOI_PH_ARRAY;
+    default: return SOI_PH_TEXT;
     }
 }
 
 static soi_error *soi_wrong(apr_pool_t *pool, const soi_field *f, soi_input_kind kind, const char *text, apr_size_t len)
 {
-    if (kind == SOI_IN_TEXT || kind == SOI_IN_NUMBER)
-        return soi_error_make(pool, 400, "%s must be %s, not \"%s\".", f->name, soi_type_expectation(f->type),
-                              soi_text_quote(pool, text, len, 40));
-    return soi_error_make(pool, 400, "%s must be %s, not %s.", f->name, soi_type_expectation(f->type),
-                          soi_kind_name(kind));
+    /* Text and numbers are shown as given; other values by their kind. */
+    soi_error *found = kind == SOI_IN_TEXT || kind == SOI_IN_NUMBER
+                           ? soi_err(pool, SOI_PH_QUOTED, soi_text_quote(pool, text, len, 40), NULL)
+                           : soi_err(pool, soi_kind_phrase(kind), NULL);
+    return soi_err_wrap(pool, soi_type_message(f->type), found, f->name, NULL);
 }
 
-static soi_error *soi_check_string(apr_pool_t *pool, const soi_field *f, const char *s, apr_size_t n)
+soi_error *soi_check_text(apr_pool_t *pool, const char *name, const char *s, apr_size_t n, apr_size_t max_chars)
 {
     apr_size_t chars = 0;
     apr_uint32_t bad = 0;
 
     switch (soi_utf8_check(s, n, &chars, &bad)) {
     case SOI_UTF8_OK: break;
-    case SOI_UTF8_NUL: return soi_error_make(pool, 400, "%s contains U+0000, which is not accepted in text.", f->name);
+    case SOI_UTF8_NUL: return soi_err(pool, SOI_MSG_STRING_NUL, name, NULL);
     case SOI_UTF8_NOT_XML:
-        return soi_error_make(pool, 400, "%s contains the control character U+%04X, which is not accepted in text.",
-                              f->name, (unsigned)bad);
-    default:
-        return soi_error_make(pool, 400,
-                              "%s is not valid UTF-8 (near 0x%X): send text as UTF-8 without overlong forms or "
-                              "surrogates.",
-                              f->name, (unsigned)bad);
+        return soi_err(pool, SOI_MSG_STRING_CONTROL, name, apr_psprintf(pool, "%04X", (unsigned)bad), NULL);
+    default: return soi_err(pool, SOI_MSG_STRING_UTF8, name, apr_psprintf(pool, "%X", (unsigned)bad), NULL);
     }
-    if (chars > SOI_STRING_MAX)
-        return soi_error_make(pool, 400, "%s has %" APR_SIZE_T_FMT " characters; at most %d are accepted.", f->name,
-                              chars, SOI_STRING_MAX);
+    if (chars > max_chars)
+        return soi_err(pool, SOI_MSG_STRING_LONG, name, soi_num(pool, (apr_int64_t)chars),
+                       soi_num(pool, (apr_int64_t)max_chars), NULL);
     return NULL;
 }
 
@@ -148,7 +143,7 @@ static soi_error *soi_assign_scalar(soi_value *v, const soi_field *f, soi_input_
     case SOI_T_STRING: {
         if (kind != SOI_IN_STRING && kind != SOI_IN_TEXT)
             return soi_wrong(pool, f, kind, text, len);
-        soi_error *err = soi_check_string(pool, f, text, len);
+        soi_error *err = soi_check_text(pool, f->name, text, len, SOI_STRING_MAX);
         if (err)
             return err;
         v->str = apr_pstrmemdup(pool, text, len);
@@ -185,7 +180,7 @@ soi_error *soi_entity_assign(soi_entity *e, const soi_field *f, soi_input_kind k
 
     /* A property given twice is ambiguous, whatever the media type. */
     if (e->present & bit)
-        return soi_error_make(pool, 400, "%s is given more than once.", f->name);
+        return soi_err(pool, SOI_MSG_DUPLICATE, f->name, NULL);
 
     if (kind == SOI_IN_NULL) {
         /* .NET value types (integers, booleans) cannot be null. */

@@ -130,6 +130,11 @@ typedef enum {
 soi_error *soi_entity_assign(soi_entity *e, const soi_field *f, soi_input_kind kind, const char *text, apr_size_t len,
                              apr_pool_t *pool);
 
+/* Checks text that a body gives for the property `name`: strict UTF-8, no
+ * U+0000 or other character XML cannot carry, at most max_chars characters.
+ * NULL when it passes, else the 400 naming the property. */
+soi_error *soi_check_text(apr_pool_t *pool, const char *name, const char *s, apr_size_t n, apr_size_t max_chars);
+
 /* The entity of a contact without a picture: BlobId 0, "", 0, false,
  * 0001-01-01 dates, null associates. */
 void soi_entity_init_default(soi_entity *e);

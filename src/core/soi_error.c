@@ -1,35 +1,71 @@
 #include "core/soi_error.h"
 
 #include <apr_strings.h>
-#include <string.h>
+#include <stdarg.h>
 
-static soi_error *soi_error_new(apr_pool_t *pool, int status, const char *message, const char *detail)
+static const struct {
+    int status;
+    const char *english;
+} soi_msgs[SOI_MSG_COUNT] = {[SOI_MSG_NONE] = {500, ""},
+#define SOI_MSG_ENTRY(id, st, text) [id] = {st, text},
+                             SOI_MESSAGES(SOI_MSG_ENTRY)
+#undef SOI_MSG_ENTRY
+};
+
+int soi_msg_status(soi_msg id)
+{
+    return id > SOI_MSG_NONE && id < SOI_MSG_COUNT ? soi_msgs[id].status : 500;
+}
+
+const char *soi_msg_english(soi_msg id)
+{
+    return id > SOI_MSG_NONE && id < SOI_MSG_COUNT ? soi_msgs[id].english : "";
+}
+
+static soi_error *soi_err_va(apr_pool_t *pool, soi_msg id, const soi_error *cause, va_list ap)
 {
     soi_error *e = apr_pcalloc(pool, sizeof(*e));
-    e->status = status;
-    e->message = message;
-    e->detail = detail;
+    const char *arg;
+
+    e->status = soi_msg_status(id);
+    e->id = id;
+    e->cause = cause;
+    while ((arg = va_arg(ap, const char *)) != NULL && e->nargs < SOI_ERROR_ARGS)
+        e->args[e->nargs++] = arg;
     return e;
 }
 
-soi_error *soi_error_make(apr_pool_t *pool, int status, const char *fmt, ...)
+soi_error *soi_err(apr_pool_t *pool, soi_msg id, ...)
 {
     va_list ap;
-    va_start(ap, fmt);
-    const char *msg = apr_pvsprintf(pool, fmt, ap);
+    va_start(ap, id);
+    soi_error *e = soi_err_va(pool, id, NULL, ap);
     va_end(ap);
-    return soi_error_new(pool, status, msg, NULL);
+    return e;
 }
 
-soi_error *soi_error_server(apr_pool_t *pool, int status, const char *fmt, ...)
+soi_error *soi_err_wrap(apr_pool_t *pool, soi_msg id, const soi_error *cause, ...)
 {
     va_list ap;
-    va_start(ap, fmt);
-    const char *detail = apr_pvsprintf(pool, fmt, ap);
+    va_start(ap, cause);
+    soi_error *e = soi_err_va(pool, id, cause, ap);
     va_end(ap);
-    const char *msg = status == 503 ? "The database is unavailable at the moment; try again later."
-                                    : "The server could not complete the request; its error log has the details.";
-    return soi_error_new(pool, status, msg, detail);
+    return e;
+}
+
+soi_error *soi_error_server(apr_pool_t *pool, soi_msg id, const char *fmt, ...)
+{
+    va_list ap;
+    soi_error *e = soi_err(pool, id, NULL);
+    va_start(ap, fmt);
+    e->detail = apr_pvsprintf(pool, fmt, ap);
+    va_end(ap);
+    return e;
+}
+
+const char *soi_num(apr_pool_t *pool, apr_int64_t v)
+{
+    return apr_psprintf(pool, "%" APR_INT64_T_FMT, v);
 }
 
 const char *soi_error_type(int status)

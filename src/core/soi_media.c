@@ -7,25 +7,50 @@
 
 #include "core/soi_text.h"
 
-static const char *const soi_media_names[SOI_MT_COUNT] = {
-    "",
-    "application/json",
-    "text/json",
-    "application/xml",
-    "text/xml",
-    "application/x-www-form-urlencoded",
-    "application/json-patch+json",
-    "application/merge-patch+json",
+/* Every media type, and what it may carry. The form type can be read and
+ * never written: a form cannot express the response's nested objects. */
+static const struct {
+    const char *name;
+    soi_format format;
+    unsigned uses;
+} soi_media_table[SOI_MT_COUNT] = {
+    [SOI_MT_NONE] = {"", SOI_FORMAT_JSON, 0},
+    [SOI_MT_JSON] = {"application/json", SOI_FORMAT_JSON, SOI_MEDIA_ENTITY | SOI_MEDIA_REPLY},
+    [SOI_MT_TEXT_JSON] = {"text/json", SOI_FORMAT_JSON, SOI_MEDIA_ENTITY | SOI_MEDIA_REPLY},
+    [SOI_MT_XML] = {"application/xml", SOI_FORMAT_XML, SOI_MEDIA_ENTITY | SOI_MEDIA_REPLY},
+    [SOI_MT_TEXT_XML] = {"text/xml", SOI_FORMAT_XML, SOI_MEDIA_ENTITY | SOI_MEDIA_REPLY},
+    [SOI_MT_FORM] = {"application/x-www-form-urlencoded", SOI_FORMAT_JSON, SOI_MEDIA_ENTITY},
+    [SOI_MT_JSON_PATCH] = {"application/json-patch+json", SOI_FORMAT_JSON, SOI_MEDIA_PATCH | SOI_MEDIA_REPLY},
+    [SOI_MT_MERGE_PATCH] = {"application/merge-patch+json", SOI_FORMAT_JSON, SOI_MEDIA_PATCH | SOI_MEDIA_REPLY},
 };
 
 const char *soi_media_name(soi_media mt)
 {
-    return mt > SOI_MT_NONE && mt < SOI_MT_COUNT ? soi_media_names[mt] : "";
+    return mt > SOI_MT_NONE && mt < SOI_MT_COUNT ? soi_media_table[mt].name : "";
 }
 
 soi_format soi_media_format(soi_media mt)
 {
-    return mt == SOI_MT_XML || mt == SOI_MT_TEXT_XML ? SOI_FORMAT_XML : SOI_FORMAT_JSON;
+    return mt > SOI_MT_NONE && mt < SOI_MT_COUNT ? soi_media_table[mt].format : SOI_FORMAT_JSON;
+}
+
+unsigned soi_media_uses(soi_media mt)
+{
+    return mt > SOI_MT_NONE && mt < SOI_MT_COUNT ? soi_media_table[mt].uses : 0;
+}
+
+const char *soi_media_list(apr_pool_t *pool, unsigned uses)
+{
+    const char *names[SOI_MT_COUNT];
+    int n = 0;
+    for (int i = SOI_MT_NONE + 1; i < SOI_MT_COUNT; i++) {
+        if (soi_media_table[i].uses & uses)
+            names[n++] = soi_media_table[i].name;
+    }
+    const char *out = n ? names[0] : "";
+    for (int i = 1; i < n; i++)
+        out = apr_pstrcat(pool, out, i == n - 1 ? " or " : ", ", names[i], NULL);
+    return out;
 }
 
 /* RFC 9110 token characters. */
@@ -64,7 +89,7 @@ soi_error *soi_media_parse_content_type(apr_pool_t *pool, const char *value, soi
 
     *out = SOI_MT_NONE;
     for (int i = SOI_MT_NONE + 1; i < SOI_MT_COUNT; i++) {
-        if (soi_ascii_ieq(type, tlen, soi_media_names[i]))
+        if (soi_ascii_ieq(type, tlen, soi_media_table[i].name))
             *out = (soi_media)i;
     }
 
@@ -102,16 +127,12 @@ soi_error *soi_media_parse_content_type(apr_pool_t *pool, const char *value, soi
                 goto malformed;
         }
         if (soi_ascii_ieq(name, nlen, "charset") && !soi_ascii_ieq(val, vlen, "utf-8"))
-            return soi_error_make(pool, 415,
-                                  "The charset \"%s\" is not accepted: send the body as UTF-8 (charset=utf-8, "
-                                  "or no charset).",
-                                  soi_text_quote(pool, val, vlen, 40));
+            return soi_err(pool, SOI_MSG_CHARSET, soi_text_quote(pool, val, vlen, 40), NULL);
     }
     return NULL;
 
 malformed:
-    return soi_error_make(pool, 400, "The Content-Type header \"%s\" is not a media type such as application/json.",
-                          soi_text_quote(pool, value, strlen(value), 80));
+    return soi_err(pool, SOI_MSG_CONTENT_TYPE_MALFORMED, soi_text_quote(pool, value, strlen(value), 80), NULL);
 }
 
 /* A qvalue: "1", "0.5", ".2" (as some clients send), at most three decimals,
@@ -211,7 +232,9 @@ soi_error *soi_media_negotiate(apr_pool_t *pool, const char *accept, soi_media *
     *out = SOI_MT_NONE;
     int readable = 0;
     for (int c = SOI_MT_NONE + 1; c < SOI_MT_COUNT; c++) {
-        const char *name = soi_media_names[c], *cslash = strchr(name, '/');
+        const char *name = soi_media_table[c].name, *cslash = strchr(name, '/');
+        if (!(soi_media_table[c].uses & SOI_MEDIA_REPLY))
+            continue;
         int specificity = -1, q = 0;
         for (const char *p = accept; *p;) {
             const char *end = p + strcspn(p, ",");
@@ -243,9 +266,6 @@ soi_error *soi_media_negotiate(apr_pool_t *pool, const char *accept, soi_media *
         return NULL;
     }
     *out = SOI_MT_JSON; /* the 406 itself is written as JSON */
-    return soi_error_make(pool, 406,
-                          "None of the media types in Accept (\"%s\") can be produced; this resource answers "
-                          "application/json, text/json, application/xml, text/xml, application/json-patch+json "
-                          "and application/merge-patch+json.",
-                          soi_text_quote(pool, accept, strlen(accept), 120));
+    return soi_err(pool, SOI_MSG_NOT_ACCEPTABLE, soi_text_quote(pool, accept, strlen(accept), 120),
+                   soi_media_list(pool, SOI_MEDIA_REPLY), NULL);
 }

@@ -19,14 +19,25 @@ typedef enum {
     SOI_MT_COUNT
 } soi_media;
 
+/* What a media type can carry: a whole entity in a request body, a patch
+ * in a request body, a reply. */
+enum { SOI_MEDIA_ENTITY = 1, SOI_MEDIA_PATCH = 2, SOI_MEDIA_REPLY = 4 };
+
 /* "application/json" and so on. */
 const char *soi_media_name(soi_media mt);
 
 /* JSON or XML. */
 soi_format soi_media_format(soi_media mt);
 
-/* Chooses the reply's media type from an Accept header value (NULL: none,
- * which means application/json): q-values, wildcards and specificity as RFC
+/* SOI_MEDIA_* bits of a type (0 for SOI_MT_NONE). */
+unsigned soi_media_uses(soi_media mt);
+
+/* The names of the types that have any of `uses`, for messages:
+ * "application/json, text/json or application/xml". */
+const char *soi_media_list(apr_pool_t *pool, unsigned uses);
+
+/* Chooses the reply's media type, among those that can be written, from an
+ * Accept header value (NULL: none, which means application/json): q-values, wildcards and specificity as RFC
  * 9110 says, q=0 excluding, ties going to the order above. A 406 listing
  * the supported types when none is acceptable. Elements that cannot be read
  * are skipped. */

@@ -64,8 +64,7 @@ static apr_int64_t http_seconds(const char *value)
 
 static int malformed(apr_pool_t *pool, const char *header, const char *value, soi_error **err)
 {
-    *err = soi_error_make(pool, 400, "The %s header \"%s\" is not \"*\" or a list of entity tags such as \"abc\".",
-                          header, soi_text_quote(pool, value, strlen(value), 80));
+    *err = soi_err(pool, SOI_MSG_BAD_ETAG_LIST, header, soi_text_quote(pool, value, strlen(value), 80), NULL);
     return 400;
 }
 
@@ -101,9 +100,6 @@ int soi_precondition(apr_pool_t *pool, const soi_conditions *c, int read, const 
     return 0;
 
 failed:
-    *err = soi_error_make(pool, 412,
-                          "The picture is not in the state the request's preconditions (If-Match, "
-                          "If-Unmodified-Since, If-None-Match) expect; nothing was changed. Read it again and "
-                          "retry with its current ETag.");
+    *err = soi_err(pool, SOI_MSG_PRECONDITION, NULL);
     return 412;
 }

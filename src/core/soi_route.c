@@ -1,5 +1,6 @@
 #include "core/soi_route.h"
 
+#include <apr_strings.h>
 #include <string.h>
 
 #include "core/soi_text.h"
@@ -10,6 +11,14 @@ static const struct {
 } soi_resources[] = {
     {"ImageInfo", SOI_RES_IMAGEINFO},
 };
+
+const char *soi_route_list(apr_pool_t *pool)
+{
+    const char *out = "";
+    for (apr_size_t r = 0; r < sizeof(soi_resources) / sizeof(soi_resources[0]); r++)
+        out = apr_pstrcat(pool, out, r ? ", " : "", "/v1/Contact/{contactId}/", soi_resources[r].segment, NULL);
+    return out;
+}
 
 soi_error *soi_route_match(apr_pool_t *pool, const char *path, soi_route *out)
 {
@@ -50,17 +59,12 @@ soi_error *soi_route_match(apr_pool_t *pool, const char *path, soi_route *out)
         /* Digits only: no sign, no spaces; leading zeros are harmless. */
         if (len[2] == 0 || len[2] > 10 || strspn(seg[2], "0123456789") < len[2]
             || !soi_parse_int(seg[2], len[2], 1, APR_INT32_MAX, &id))
-            return soi_error_make(pool, 400,
-                                  "The contact id in the path must be a whole number from 1 to 2147483647, not "
-                                  "\"%s\".",
-                                  soi_text_quote(pool, seg[2], len[2], 40));
+            return soi_err(pool, SOI_MSG_BAD_CONTACT_ID, soi_text_quote(pool, seg[2], len[2], 40), NULL);
         out->resource = soi_resources[r].resource;
         out->contact_id = (apr_int32_t)id;
         return NULL;
     }
 
 not_found:
-    return soi_error_make(pool, 404,
-                          "No such resource. This server answers /v1/Contact/{contactId}/ImageInfo below its mount "
-                          "point.");
+    return soi_err(pool, SOI_MSG_NO_ROUTE, soi_route_list(pool), NULL);
 }

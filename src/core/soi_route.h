@@ -17,4 +17,7 @@ typedef struct {
  * filled, a 400 naming a bad contact id, or a 404. */
 soi_error *soi_route_match(apr_pool_t *pool, const char *path, soi_route *out);
 
+/* The routes, for messages: "/v1/Contact/{contactId}/ImageInfo". */
+const char *soi_route_list(apr_pool_t *pool);
+
 #endif

@@ -12,8 +12,7 @@
 
 static soi_error *soi_too_large(apr_pool_t *pool, apr_off_t limit)
 {
-    return soi_error_make(pool, 413, "The request body is larger than the %" APR_OFF_T_FMT " bytes accepted here.",
-                          limit);
+    return soi_err(pool, SOI_MSG_BODY_TOO_LARGE, soi_num(pool, limit), NULL);
 }
 
 /* When httpd's HTTP_IN filter refuses a body (a chunked body past
@@ -29,11 +28,11 @@ static apr_status_t soi_body_error_filter(ap_filter_t *f, apr_bucket_brigade *bb
         int status = ((ap_bucket_error *)e->data)->status;
         apr_brigade_cleanup(bb);
         ap_remove_output_filter(f);
-        soi_error *err = status == HTTP_REQUEST_ENTITY_TOO_LARGE
-                             ? soi_too_large(q->r->pool, ap_get_limit_req_body(q->r))
-                             : soi_error_make(q->r->pool, status == HTTP_NOT_IMPLEMENTED ? 501 : 400,
-                                              "The request body could not be read: its framing "
-                                              "(Content-Length or chunked encoding) is malformed.");
+        soi_error *err =
+            status == HTTP_REQUEST_ENTITY_TOO_LARGE
+                ? soi_too_large(q->r->pool, ap_get_limit_req_body(q->r))
+                : soi_err(q->r->pool, status == HTTP_NOT_IMPLEMENTED ? SOI_MSG_BODY_CODING : SOI_MSG_BODY_FRAMING,
+                          NULL);
         soi_reply_error(q, err);
         q->answered = 1;
         return APR_SUCCESS;
@@ -78,13 +77,11 @@ soi_error *soi_body_read(soi_req *q, apr_off_t limit, const soi_sink *dec)
             int status = ap_map_http_request_error(rv, HTTP_BAD_REQUEST);
             ap_log_rerror(APLOG_MARK, APLOG_DEBUG, rv, r, SOILOGNO(0301) "reading the request body failed");
             if (q->answered) /* the guard filter has replied already */
-                result = soi_error_make(r->pool, r->status, "answered");
+                result = soi_err(r->pool, SOI_MSG_BODY_FRAMING, NULL);
             else if (status == HTTP_REQUEST_ENTITY_TOO_LARGE)
                 result = soi_too_large(r->pool, limit);
             else
-                result = soi_error_make(r->pool, HTTP_BAD_REQUEST,
-                                        "The request body could not be read: the client stopped sending or its "
-                                        "framing is malformed.");
+                result = soi_err(r->pool, SOI_MSG_BODY_UNREAD, NULL);
             goto done;
         }
         for (apr_bucket *b = APR_BRIGADE_FIRST(bb); b != APR_BRIGADE_SENTINEL(bb); b = APR_BUCKET_NEXT(b)) {
@@ -98,7 +95,7 @@ soi_error *soi_body_read(soi_req *q, apr_off_t limit, const soi_sink *dec)
                 continue;
             rv = apr_bucket_read(b, &data, &len, APR_BLOCK_READ);
             if (rv != APR_SUCCESS) {
-                result = soi_error_make(r->pool, HTTP_BAD_REQUEST, "The request body could not be read.");
+                result = soi_err(r->pool, SOI_MSG_BODY_UNREAD, NULL);
                 goto done;
             }
             total += (apr_off_t)len;
@@ -114,7 +111,7 @@ soi_error *soi_body_read(soi_req *q, apr_off_t limit, const soi_sink *dec)
     q->body = SOI_BODY_READ;
 
     if (total == 0)
-        result = soi_error_make(r->pool, HTTP_BAD_REQUEST, "The request body is empty: send a BlobEntity, or a patch.");
+        result = soi_err(r->pool, SOI_MSG_BODY_EMPTY, NULL);
     else
         result = dec->finish(dec->ctx);
 done:

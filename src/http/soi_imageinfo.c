@@ -29,17 +29,15 @@ static soi_error *soi_imageinfo_call(soi_req *q, soi_call call, const soi_entity
         if (err || st->outcome != 401)
             return err;
         if (pass > 0)
-            return soi_error_make(q->r->pool, 401,
-                                  "The user name or password is wrong, or the associate is not active.");
+            return soi_err(q->r->pool, SOI_MSG_AUTH_REFUSED, NULL);
         if ((err = soi_auth_reverify(q)))
             return err;
     }
 }
 
-static soi_error *soi_lacking(apr_pool_t *p, const char *what, const char *right, int rights)
+static soi_error *soi_lacking(apr_pool_t *p, soi_msg what, int rights)
 {
-    return soi_error_make(p, 403, "%s a picture needs the %s right; this associate holds: %s.", what, right,
-                          soi_table_right_mask(rights));
+    return soi_err(p, what, soi_table_right_mask(rights), NULL);
 }
 
 /* The outcomes that are not success, as errors. */
@@ -53,22 +51,18 @@ static soi_error *soi_imageinfo_outcome(soi_req *q, const soi_stored *st, const 
     case 201: return NULL;
     case 403:
         if (!put)
-            return soi_lacking(p, "Reading", "Select", st->rights);
+            return soi_lacking(p, SOI_MSG_NEEDS_SELECT, st->rights);
         if (st->entity.v[SOI_F_BLOBID].num)
-            return soi_lacking(p, "Changing", "Update", st->rights);
-        return soi_lacking(p, "Creating", "Insert", st->rights);
-    case 404: return soi_error_make(p, 404, "Contact %d does not exist or is deleted.", contact);
+            return soi_lacking(p, SOI_MSG_NEEDS_UPDATE, st->rights);
+        return soi_lacking(p, SOI_MSG_NEEDS_INSERT, st->rights);
+    case 404: return soi_err(p, SOI_MSG_NO_CONTACT, soi_num(p, contact), NULL);
     case 409:
         if (st->entity.v[SOI_F_BLOBID].num)
-            return soi_error_make(p, 409,
-                                  "BlobId %" APR_INT64_T_FMT " is not the picture of contact %d, whose picture is "
-                                  "BlobId %" APR_INT64_T_FMT "; send that BlobId or 0.",
-                                  put->v[SOI_F_BLOBID].num, contact, st->entity.v[SOI_F_BLOBID].num);
-        return soi_error_make(p, 409,
-                              "BlobId %" APR_INT64_T_FMT " is not the picture of contact %d, which has no picture "
-                              "yet; send BlobId 0 to create one.",
-                              put->v[SOI_F_BLOBID].num, contact);
-    default: return soi_error_server(p, 500, "the database answered with the unknown outcome %d", st->outcome);
+            return soi_err(p, SOI_MSG_BLOB_CONFLICT, soi_num(p, put->v[SOI_F_BLOBID].num), soi_num(p, contact),
+                           soi_num(p, st->entity.v[SOI_F_BLOBID].num), NULL);
+        return soi_err(p, SOI_MSG_BLOB_CONFLICT_NONE, soi_num(p, put->v[SOI_F_BLOBID].num), soi_num(p, contact), NULL);
+    default:
+        return soi_error_server(p, SOI_MSG_SERVER, "the database answered with the unknown outcome %d", st->outcome);
     }
 }
 
@@ -130,14 +124,11 @@ static soi_error *soi_body_decoder(soi_req *q, int patch_only, soi_change *chang
     case SOI_MT_JSON_PATCH: *dec = soi_json_patch_decoder(p, change); return NULL;
     default: break;
     }
-    const char *accepted = patch_only ? "PATCH takes application/json-patch+json or application/merge-patch+json"
-                                      : "PUT takes application/json, text/json, application/xml, text/xml, "
-                                        "application/x-www-form-urlencoded, application/json-patch+json or "
-                                        "application/merge-patch+json";
+    const char *method = patch_only ? "PATCH" : "PUT";
+    const char *accepted = soi_media_list(p, patch_only ? SOI_MEDIA_PATCH : SOI_MEDIA_ENTITY | SOI_MEDIA_PATCH);
     if (!ctype)
-        return soi_error_make(p, 415, "The request has no Content-Type; %s (charset utf-8).", accepted);
-    return soi_error_make(p, 415, "Content-Type \"%s\" is not accepted here; %s (charset utf-8).",
-                          soi_text_quote(p, ctype, strlen(ctype), 80), accepted);
+        return soi_err(p, SOI_MSG_NO_CONTENT_TYPE, method, accepted, NULL);
+    return soi_err(p, SOI_MSG_CONTENT_TYPE, soi_text_quote(p, ctype, strlen(ctype), 80), method, accepted, NULL);
 }
 
 /* A read-modify-write: the picture is read with its contact row locked, the
@@ -156,8 +147,8 @@ static soi_error *soi_imageinfo_rmw(soi_req *q, const soi_change *change, const 
         return err;
     int exists = cur.entity.v[SOI_F_BLOBID].num != 0;
     if (!(cur.rights & (exists ? SOI_RIGHT_UPDATE : SOI_RIGHT_INSERT)))
-        return exists ? soi_lacking(p, "Changing", "Update", cur.rights)
-                      : soi_lacking(p, "Creating", "Insert", cur.rights);
+        return exists ? soi_lacking(p, SOI_MSG_NEEDS_UPDATE, cur.rights)
+                      : soi_lacking(p, SOI_MSG_NEEDS_INSERT, cur.rights);
     /* The preconditions concern the representation this request would get. */
     soi_reply_render(q, &cur.entity, cur.rights, &view);
     if (soi_precondition(p, cond, 0, view.etag, view.last_modified, &err))
@@ -184,10 +175,7 @@ static int soi_imageinfo_write(soi_req *q, int patch_only)
     /* Everything that can be refused is refused before the body is read, so
      * that a client waiting on 100-continue never uploads in vain. */
     if (!err && !(q->who.rights & (SOI_RIGHT_UPDATE | SOI_RIGHT_INSERT)))
-        err = soi_error_make(r->pool, 403,
-                             "Changing a picture needs the Update right (Insert to create one); this associate "
-                             "holds: %s.",
-                             soi_table_right_mask(q->who.rights));
+        err = soi_err(r->pool, SOI_MSG_NEEDS_WRITE, soi_table_right_mask(q->who.rights), NULL);
     if (!err)
         err = soi_body_decoder(q, patch_only, &change, &dec);
     if (!err)

@@ -10,6 +10,7 @@
 
 #include "auth/soi_auth.h"
 #include "codec/soi_emit.h"
+#include "i18n/soi_message.h"
 #include "store/soi_store.h"
 
 /* Headers every reply carries: the body depends on Accept, and no shared
@@ -74,7 +75,7 @@ int soi_reply_error(soi_req *q, const soi_error *err)
 
     soi_buf_init(&body, r->pool, 512);
     soi_emitter_init(&em, q->format, &body);
-    soi_emit_error(&em, err);
+    soi_emit_error(&em, err->status, soi_message(r->pool, err));
     return soi_send(q, err->status, &body);
 }
 

@@ -241,7 +241,7 @@ static soi_error *soi_store_lease(soi_req *q)
     if (q->lease)
         return NULL;
     if (!b || !b->reslist)
-        return soi_error_server(r->pool, 503,
+        return soi_error_server(r->pool, SOI_MSG_UNAVAILABLE,
                                 "no connection pool in this process: set SoImageInfoDatabase for this server "
                                 "(see the error log at start-up)");
     /* Each stale connection found is discarded; more than the pool holds
@@ -250,12 +250,13 @@ static soi_error *soi_store_lease(soi_req *q)
         void *res;
         apr_status_t rv = apr_reslist_acquire(b->reslist, &res);
         if (APR_STATUS_IS_TIMEUP(rv) || APR_STATUS_IS_EAGAIN(rv))
-            return soi_error_server(r->pool, 503,
+            return soi_error_server(r->pool, SOI_MSG_UNAVAILABLE,
                                     "all connections of SoImageInfoPool are in use and none came free within the "
                                     "acquire timeout; raise the pool maximum (within PostgreSQL's "
                                     "max_connections) or the timeout");
         if (rv != APR_SUCCESS)
-            return soi_error_server(r->pool, 503, "cannot connect to PostgreSQL (the reason is logged above)");
+            return soi_error_server(r->pool, SOI_MSG_UNAVAILABLE,
+                                    "cannot connect to PostgreSQL (the reason is logged above)");
         if (!soi_conn_fresh(res)) {
             ap_log_rerror(APLOG_MARK, APLOG_DEBUG, 0, r, SOILOGNO(0108) "discarding a connection the server closed");
             apr_reslist_invalidate(b->reslist, res);
@@ -268,7 +269,7 @@ static soi_error *soi_store_lease(soi_req *q)
         q->lease = l;
         return NULL;
     }
-    return soi_error_server(r->pool, 503, "every pooled connection was closed by the server");
+    return soi_error_server(r->pool, SOI_MSG_UNAVAILABLE, "every pooled connection was closed by the server");
 }
 
 static void soi_lease_drop(soi_req *q)
@@ -397,7 +398,7 @@ static soi_error *soi_store_run(soi_req *q, int n, const soi_step *steps, PGresu
         for (int i = 0; i < n; i++)
             PQclear(res[i]);
         if (!lost)
-            return soi_error_server(r->pool, 500, "statement %s failed (SQLSTATE %s): %s",
+            return soi_error_server(r->pool, SOI_MSG_SERVER, "statement %s failed (SQLSTATE %s): %s",
                                     soi_step_name(&steps[failed]), state, msg);
         soi_lease_drop(q);
         if (attempt == 0 && retry) {
@@ -405,7 +406,7 @@ static soi_error *soi_store_run(soi_req *q, int n, const soi_step *steps, PGresu
                           SOILOGNO(0109) "a pooled connection failed (SQLSTATE %s); retrying on a new one", state);
             continue;
         }
-        return soi_error_server(r->pool, 503, "PostgreSQL failed during %s (SQLSTATE %s): %s",
+        return soi_error_server(r->pool, SOI_MSG_UNAVAILABLE, "PostgreSQL failed during %s (SQLSTATE %s): %s",
                                 soi_step_name(&steps[failed]), state, msg);
     }
 }
@@ -498,7 +499,7 @@ static soi_error *soi_store_decode(soi_req *q, const PGresult *res, soi_stored *
     soi_entity *e = &out->entity;
 
     if (PQnfields(res) != C_COUNT || PQntuples(res) != 1)
-        return soi_error_server(q->r->pool, 500,
+        return soi_error_server(q->r->pool, SOI_MSG_SERVER,
                                 "the database returned %d row(s) of %d columns where 1 row of %d was expected; "
                                 "load conf/schema.sql of this release",
                                 PQntuples(res), PQnfields(res), C_COUNT);

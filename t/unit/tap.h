@@ -2,8 +2,11 @@
 #ifndef SOI_TAP_H
 #define SOI_TAP_H
 
+#include <apr_general.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "i18n/soi_message.h"
 
 #define TAP_UNUSED __attribute__((unused))
 static int tap_count, tap_failed;
@@ -62,6 +65,17 @@ TAP_UNUSED static int tap_is_int(long long got, long long want, const char *file
     if (got != want)
         printf("#   failed at %s line %d\n#          got: %lld\n#     expected: %lld\n", file, line, got, want);
     return got == want;
+}
+
+/* An error's text as a reply would carry it (English). */
+TAP_UNUSED static const char *msg_of(const soi_error *err)
+{
+    static apr_pool_t *pool;
+    if (!pool) {
+        apr_initialize();
+        apr_pool_create(&pool, NULL);
+    }
+    return soi_message(pool, err);
 }
 
 TAP_UNUSED static int done_testing(void)

@@ -27,7 +27,7 @@ static const char *render_error(const soi_error *err, soi_format f)
     soi_emitter em;
     soi_buf_init(&b, p, 16);
     soi_emitter_init(&em, f, &b);
-    soi_emit_error(&em, err);
+    soi_emit_error(&em, err->status, msg_of(err));
     return soi_buf_cstr(&b);
 }
 
@@ -164,16 +164,17 @@ int main(void)
        "CR LF round-trips through XML");
 
     /* Errors. */
-    is_str(render_error(soi_error_make(p, 409, "BlobId \"1\" <x>"), SOI_FORMAT_JSON),
-           "{\"Error\":true,\"ErrorType\":\"SoConflictException\",\"ErrorMessage\":\"BlobId \\\"1\\\" <x>\","
+    is_str(render_error(soi_err(p, SOI_MSG_FORM_TWICE, "\"1\" <x>", NULL), SOI_FORMAT_JSON),
+           "{\"Error\":true,\"ErrorType\":\"SoValidationException\",\"ErrorMessage\":\"The form gives "
+           "\\\"\\\"1\\\" <x>\\\" more than once.\","
            "\"ErrorSource\":\"mod_soimageinfo\"}",
            "JSON error body");
-    is_str(render_error(soi_error_make(p, 400, "a < b & c"), SOI_FORMAT_XML),
+    is_str(render_error(soi_err(p, SOI_MSG_XML_SYNTAX, "a < b & c", NULL), SOI_FORMAT_XML),
            "<?xml version=\"1.0\" encoding=\"utf-8\"?><Error xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\">"
-           "<Error>true</Error><ErrorType>SoValidationException</ErrorType><ErrorMessage>a &lt; b &amp; c"
-           "</ErrorMessage><ErrorSource>mod_soimageinfo</ErrorSource></Error>",
+           "<Error>true</Error><ErrorType>SoValidationException</ErrorType><ErrorMessage>The body is not "
+           "well-formed XML: a &lt; b &amp; c.</ErrorMessage><ErrorSource>mod_soimageinfo</ErrorSource></Error>",
            "XML error body");
-    ok(!strstr(render_error(soi_error_server(p, 503, "secret detail"), SOI_FORMAT_JSON), "secret"),
+    ok(!strstr(render_error(soi_error_server(p, SOI_MSG_UNAVAILABLE, "secret detail"), SOI_FORMAT_JSON), "secret"),
        "server errors never show their detail");
     for (int s = 400; s <= 503; s++) {
         const char *t = soi_error_type(s);

@@ -90,7 +90,7 @@ int main(void)
     memset(&e, 0, sizeof(e));
     ok(!assign(&e, "BlobSize", SOI_IN_NUMBER, "442") && e.v[SOI_F_BLOBSIZE].num == 442, "size from a JSON number");
     is_int(status(assign(&e, "BlobSize", SOI_IN_NUMBER, "1")), 400, "a property given twice is refused");
-    is_str(assign(&e, "blobsize", SOI_IN_NUMBER, "1")->message, "BlobSize is given more than once.",
+    is_str(msg_of(assign(&e, "blobsize", SOI_IN_NUMBER, "1")), "BlobSize is given more than once.",
            "whatever the spelling, with the canonical name");
     is_int(status(assign(&e, "OriginalSize", SOI_IN_NUMBER, "-1")), 400, "negative size refused");
     is_int(status(assign(&e, "OriginalSize", SOI_IN_NUMBER, "2147483648")), 400, "size above int32 refused");
@@ -98,7 +98,7 @@ int main(void)
     is_int(status(assign(&e, "OriginalSize", SOI_IN_NUMBER, "1e3")), 400, "exponent refused");
     is_int(status(assign(&e, "OriginalSize", SOI_IN_STRING, "12")), 400, "a string is the wrong type");
     err = assign(&e, "OriginalSize", SOI_IN_NULL, "null");
-    is_str(err ? err->message : NULL, "OriginalSize must be an integer from 0 to 2147483647, not null.",
+    is_str(err ? msg_of(err) : NULL, "OriginalSize must be an integer from 0 to 2147483647, not null.",
            "null for an integer is refused, naming the property");
     ok(!assign(&e, "OriginalSize", SOI_IN_TEXT, " 2147483647 ") && e.v[SOI_F_ORIGINALSIZE].num == 2147483647,
        "text form (XML, forms) with spaces");
@@ -120,7 +120,7 @@ int main(void)
     longer[254] = 'x';
     longer[255] = '\0';
     err = assign(&e, "ExtraInfo", SOI_IN_STRING, longer);
-    is_str(err ? err->message : NULL, "ExtraInfo has 255 characters; at most 254 are accepted.", "255 refused");
+    is_str(err ? msg_of(err) : NULL, "ExtraInfo has 255 characters; at most 254 are accepted.", "255 refused");
     {
         /* 254 two-byte characters are 508 bytes but 254 characters. */
         char wide[509];
@@ -135,7 +135,7 @@ int main(void)
         soi_entity z = {0};
         const soi_field *f = &soi_fields[SOI_F_CONCEPTUALTYPE];
         err = soi_entity_assign(&z, f, SOI_IN_STRING, "a\0b", 3, p);
-        is_str(err ? err->message : NULL, "ConceptualType contains U+0000, which is not accepted in text.",
+        is_str(err ? msg_of(err) : NULL, "ConceptualType contains U+0000, which is not accepted in text.",
                "U+0000 refused, naming the field");
     }
     memset(&e, 0, sizeof(e));
@@ -150,7 +150,7 @@ int main(void)
     is_int(status(assign(&e, "createddate", SOI_IN_STRING, "x")), 400, "but not twice");
     memset(&e, 0, sizeof(e));
     err = assign(&e, "CreatedDate", SOI_IN_STRING, "2020-02-30");
-    ok(err && strstr(err->message, "CreatedDate must be an ISO 8601 date-time"), "impossible date refused");
+    ok(err && strstr(msg_of(err), "CreatedDate must be an ISO 8601 date-time"), "impossible date refused");
     is_int(status(assign(&e, "UpdatedDate", SOI_IN_NUMBER, "0")), 400, "number for date refused");
 
     /* Associates and response-only objects. */

@@ -18,7 +18,7 @@ static const char *msg(const char *s)
 {
     soi_change c;
     soi_error *err = decode(s, 0, &c);
-    return err ? err->message : NULL;
+    return err ? msg_of(err) : NULL;
 }
 
 int main(void)
@@ -33,7 +33,7 @@ int main(void)
                        "&XSRF_TOKEN=abc%20123&Unknown=x&&ExtraInfo=&IsEncrypted=False";
     for (apr_size_t step = 0; step <= 5; step += 5) {
         err = decode(body, step, &c);
-        ok(!err, "a form decodes (pieces of %d bytes): %s", (int)step, err ? err->message : "");
+        ok(!err, "a form decodes (pieces of %d bytes): %s", (int)step, err ? msg_of(err) : "");
         is_str(c.entity.v[SOI_F_DESCRIPTION].str, "Caf\xc3\xa9 & tea", "percent-decoding and + as space");
         ok(c.entity.v[SOI_F_BLOBSIZE].num == 442 && c.entity.v[SOI_F_ISZIPPED].num == 1
                && c.entity.v[SOI_F_ISENCRYPTED].num == 0,

@@ -26,7 +26,7 @@ static const char *message(const char *s)
 {
     soi_entity e;
     soi_error *err = decode(s, 0, &e);
-    return err ? err->message : NULL;
+    return err ? msg_of(err) : NULL;
 }
 
 static const char seed[] = "{\n"
@@ -96,7 +96,7 @@ int main(void)
     is_str(message("{\"IsZipped\":1}"), "IsZipped must be true or false, not \"1\".", "a number for a boolean");
     is_int(status("{\"Description\":\"a\",\"description\":\"b\"}"), 400, "a property twice");
     err = decode("{\"Description\":", 0, &e);
-    ok(err && strstr(err->message, "The body is not valid JSON"), "syntax errors say so: %s", err ? err->message : "");
+    ok(err && strstr(msg_of(err), "The body is not valid JSON"), "syntax errors say so: %s", err ? msg_of(err) : "");
 
     /* The root object is level 1; k arrays inside it make k + 1 levels. */
     for (int k = 14; k <= 16; k++) {
@@ -110,7 +110,7 @@ int main(void)
         if (k < 16)
             ok(!err, "%d levels of nesting accepted", k + 1);
         else
-            is_str(err ? err->message : NULL, "The body nests objects and arrays deeper than 16 levels.",
+            is_str(err ? msg_of(err) : NULL, "The body nests objects and arrays deeper than 16 levels.",
                    "%d levels refused", k + 1);
     }
 
@@ -126,13 +126,13 @@ int main(void)
     memset(&m, 0, sizeof(m));
     md = soi_json_merge_decoder(p, &m);
     err = md.feed(md.ctx, "{\"Colour\":1}", 12);
-    is_str(err ? err->message : NULL, "The merge patch names \"Colour\", which is not a property of BlobEntity.",
+    is_str(err ? msg_of(err) : NULL, "The merge patch names \"Colour\", which is not a property of BlobEntity.",
            "a merge patch naming an unknown member is refused");
     memset(&m, 0, sizeof(m));
     md = soi_json_merge_decoder(p, &m);
     err = md.feed(md.ctx, "{\"UpdatedDate\":null}", 20);
-    ok(err && strstr(err->message, "names UpdatedDate, which cannot be changed; BlobSize, Description"),
-       "a merge patch naming a server-set member is refused: %s", err ? err->message : "");
+    ok(err && strstr(msg_of(err), "names UpdatedDate, which cannot be changed; BlobSize, Description"),
+       "a merge patch naming a server-set member is refused: %s", err ? msg_of(err) : "");
     memset(&m, 0, sizeof(m));
     md = soi_json_merge_decoder(p, &m);
     err = md.feed(md.ctx, "{\"BlobId\":5}", 12);

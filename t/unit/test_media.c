@@ -81,7 +81,7 @@ int main(void)
     for (apr_size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
         soi_media got;
         soi_error *err = soi_media_negotiate(p, refused[i], &got);
-        ok(err && err->status == 406 && got == SOI_MT_JSON && strstr(err->message, "application/merge-patch+json"),
+        ok(err && err->status == 406 && got == SOI_MT_JSON && strstr(msg_of(err), "application/merge-patch+json"),
            "406 for %s, written as JSON, listing the types", refused[i]);
     }
     ok(soi_media_format(SOI_MT_TEXT_XML) == SOI_FORMAT_XML && soi_media_format(SOI_MT_JSON_PATCH) == SOI_FORMAT_JSON,

@@ -89,7 +89,7 @@ int main(void)
     /* A.9 Testing a Value: Error. */
     err = json_patch("[{\"op\":\"test\",\"path\":\"/ExtraInfo\",\"value\":\"bar\"}]", &t);
     is_int(status(err), 409, "A.9 test failure is a 409");
-    is_str(err ? err->message : NULL,
+    is_str(err ? msg_of(err) : NULL,
            "Operation 1 of the JSON Patch (test) failed: ExtraInfo does not hold the value given; nothing was changed.",
            "A.9 message");
     /* A.11 Ignoring Unrecognized Elements. */
@@ -102,10 +102,10 @@ int main(void)
     is_int(status(err), 400, "A.12 a path into a member is refused");
     /* A.13 Invalid JSON Patch Document: "op" twice. */
     err = json_patch("[{\"op\":\"add\",\"path\":\"/ExtraInfo\",\"value\":\"qux\",\"op\":\"remove\"}]", &t);
-    is_str(err ? err->message : NULL, "Operation 1 of the JSON Patch gives \"op\" twice.", "A.13 duplicate op");
+    is_str(err ? msg_of(err) : NULL, "Operation 1 of the JSON Patch gives \"op\" twice.", "A.13 duplicate op");
     /* A.14 ~ Escape Ordering: "~01" is "~1", not "/": it names no property. */
     err = json_patch("[{\"op\":\"test\",\"path\":\"/~01\",\"value\":10}]", &t);
-    is_str(err ? err->message : NULL,
+    is_str(err ? msg_of(err) : NULL,
            "Operation 1 of the JSON Patch names \"/~01\", which is not a property of BlobEntity.",
            "A.14 ~01 unescapes to ~1");
     /* A.15 Comparing Strings and Numbers. */
@@ -136,8 +136,8 @@ int main(void)
            && strcmp(t.v[SOI_F_DESCRIPTION].str, "") == 0,
        "null for a string is \"\", as in a PUT");
     err = json_patch("[{\"op\":\"replace\",\"path\":\"/BlobId\",\"value\":1}]", &t);
-    ok(err && err->status == 400 && strstr(err->message, "names BlobId, which cannot be changed"),
-       "BlobId cannot be replaced: %s", err ? err->message : "");
+    ok(err && err->status == 400 && strstr(msg_of(err), "names BlobId, which cannot be changed"),
+       "BlobId cannot be replaced: %s", err ? msg_of(err) : "");
     err = json_patch("[{\"op\":\"move\",\"from\":\"/BlobId\",\"path\":\"/BlobSize\"}]", &t);
     is_int(status(err), 400, "nor moved away");
     err = json_patch("[{\"op\":\"replace\",\"path\":\"/UpdatedDate\",\"value\":\"2020-01-01\"}]", &t);
@@ -149,11 +149,11 @@ int main(void)
     err = json_patch("[{\"op\":\"remove\",\"path\":\"/TableRight\"}]", &t);
     is_int(status(err), 400, "TableRight is not a property one can patch");
     err = json_patch("[{\"op\":\"replace\",\"path\":\"/Colour\",\"value\":1}]", &t);
-    is_str(err ? err->message : NULL,
+    is_str(err ? msg_of(err) : NULL,
            "Operation 1 of the JSON Patch names \"/Colour\", which is not a property of BlobEntity.",
            "an unknown property");
     err = json_patch("[{\"op\":\"replace\",\"path\":\"/BlobSize\",\"value\":\"7\"}]", &t);
-    is_str(err ? err->message : NULL,
+    is_str(err ? msg_of(err) : NULL,
            "Operation 1 of the JSON Patch: BlobSize must be an integer from 0 to 2147483647, not a string.",
            "values follow the entity's rules");
     err = json_patch("[{\"op\":\"replace\",\"path\":\"/Description\",\"value\":\"\\ud800\"}]", &t);
@@ -166,22 +166,22 @@ int main(void)
     /* ---- the document itself ---- */
     is_int(status(json_patch("{\"op\":\"remove\",\"path\":\"/Description\"}", &t)), 400, "not an array");
     is_int(status(json_patch("[\"remove\"]", &t)), 400, "an operation that is not an object");
-    is_str(json_patch("[{\"path\":\"/Description\"}]", &t)->message, "Operation 1 of the JSON Patch has no \"op\".",
+    is_str(msg_of(json_patch("[{\"path\":\"/Description\"}]", &t)), "Operation 1 of the JSON Patch has no \"op\".",
            "no op");
-    is_str(json_patch("[{\"op\":\"replace\",\"value\":1}]", &t)->message,
+    is_str(msg_of(json_patch("[{\"op\":\"replace\",\"value\":1}]", &t)),
            "Operation 1 of the JSON Patch (replace) has no \"path\".", "no path");
-    is_str(json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\"}]", &t)->message,
+    is_str(msg_of(json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\"}]", &t)),
            "Operation 1 of the JSON Patch (test) has no \"value\".", "no value");
-    is_str(json_patch("[{\"op\":\"copy\",\"path\":\"/BlobSize\"}]", &t)->message,
+    is_str(msg_of(json_patch("[{\"op\":\"copy\",\"path\":\"/BlobSize\"}]", &t)),
            "Operation 1 of the JSON Patch (copy) has no \"from\".", "no from");
     is_str(
-        json_patch("[{\"op\":\"remove\",\"path\":\"/ExtraInfo\"},{\"op\":\"delete\",\"path\":\"/x\"}]", &t)->message,
+        msg_of(json_patch("[{\"op\":\"remove\",\"path\":\"/ExtraInfo\"},{\"op\":\"delete\",\"path\":\"/x\"}]", &t)),
         "Operation 2 of the JSON Patch has the op \"delete\"; the ops are add, remove, replace, move, copy and test.",
         "an unknown op, numbered");
     is_int(status(json_patch("[{\"op\":5,\"path\":\"/x\"}]", &t)), 400, "an op that is not a string");
     ok(!json_patch("[]", &t), "an empty patch changes nothing");
     t = base;
-    is_str(json_patch("[{\"op\":\"replace\",\"path\":\"/Description\\u0000garbage\",\"value\":\"x\"}]", &t)->message,
+    is_str(msg_of(json_patch("[{\"op\":\"replace\",\"path\":\"/Description\\u0000garbage\",\"value\":\"x\"}]", &t)),
            "Operation 1 of the JSON Patch: \"path\" contains U+0000.", "a path with U+0000 is refused, not cut short");
     is_int(status(json_patch("[{\"op\":\"replace\\u0000junk\",\"path\":\"/Description\",\"value\":\"x\"}]", &t)), 400,
            "likewise an op");

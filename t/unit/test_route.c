@@ -43,7 +43,7 @@ int main(void)
     is_int(match("/v1/Contact//ImageInfo", &id), 400, "empty id");
     is_int(match("/v1/Contact/ImageInfo", &id), 400, "no id at all (httpd merged the slashes)");
     is_int(match("/v1/Contact/ 5/ImageInfo", &id), 400, "space");
-    is_str(soi_route_match(p, "/v1/Contact/a\xff/ImageInfo", &r)->message,
+    is_str(msg_of(soi_route_match(p, "/v1/Contact/a\xff/ImageInfo", &r)),
            "The contact id in the path must be a whole number from 1 to 2147483647, not \"a\\xFF\".",
            "the message names the bad segment, safely quoted");
 

@@ -18,7 +18,7 @@ static const char *msg(const char *s)
 {
     soi_entity e;
     soi_error *err = decode(s, 0, &e);
-    return err ? err->message : NULL;
+    return err ? msg_of(err) : NULL;
 }
 
 int main(void)
@@ -44,7 +44,7 @@ int main(void)
                       "</BlobEntity>";
     for (apr_size_t step = 0; step <= 7; step += 7) {
         err = decode(doc, step, &e);
-        ok(!err, "a full document decodes (pieces of %d bytes): %s", (int)step, err ? err->message : "");
+        ok(!err, "a full document decodes (pieces of %d bytes): %s", (int)step, err ? msg_of(err) : "");
         ok(e.v[SOI_F_BLOBID].num == 630 && e.v[SOI_F_BLOBSIZE].num == 442 && e.v[SOI_F_ORIGINALSIZE].num == 732,
            "numbers, white space around them allowed");
         is_str(e.v[SOI_F_DESCRIPTION].str, "Caf\xc3\xa9 & <tea> \xf0\x9f\x98\x80",
@@ -89,7 +89,7 @@ int main(void)
         memset(&e, 0, sizeof(e));
         soi_sink d = soi_xml_entity_decoder(p, &e);
         err = d.feed(d.ctx, utf16, sizeof(utf16) - 1);
-        is_str(err ? err->message : NULL, "The XML body holds NUL bytes; send it as UTF-8.", "UTF-16 is refused");
+        is_str(err ? msg_of(err) : NULL, "The XML body holds NUL bytes; send it as UTF-8.", "UTF-16 is refused");
     }
     is_str(msg("<x><BlobSize>many</BlobSize></x>"), "BlobSize must be an integer from 0 to 2147483647, not \"many\".",
            "the entity's own rules apply");
