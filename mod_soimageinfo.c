@@ -13,28 +13,34 @@
 
 #include "core/soi_text.h"
 #include "http/soi_body.h"
-#include "http/soi_imageinfo.h"
 #include "http/soi_http.h"
+#include "http/soi_imageinfo.h"
 #include "http/soi_reply.h"
-#include "store/soi_store.h"
 
-/* Who serves what: the Allow header is derived from this table too. */
+/* Who serves what, and which request bodies: Allow, 405 and 415 are
+ * derived from this table. */
 static const struct {
     soi_resource resource;
-    int method; /* M_GET also answers HEAD */
+    int method;          /* M_GET also answers HEAD */
+    const char *allow;   /* as Allow names the method */
+    unsigned body_media; /* SOI_MEDIA_* of the bodies it reads */
     int (*serve)(soi_req *q);
 } soi_dispatch[] = {
-    {SOI_RES_IMAGEINFO, M_GET, soi_imageinfo_get},
-    {SOI_RES_IMAGEINFO, M_PUT, soi_imageinfo_put},
-    {SOI_RES_IMAGEINFO, M_PATCH, soi_imageinfo_patch},
+    {SOI_RES_IMAGEINFO, M_GET, "GET, HEAD", 0, soi_imageinfo_get},
+    {SOI_RES_IMAGEINFO, M_PUT, "PUT", SOI_MEDIA_ENTITY | SOI_MEDIA_PATCH, soi_imageinfo_write},
+    {SOI_RES_IMAGEINFO, M_PATCH, "PATCH", SOI_MEDIA_PATCH, soi_imageinfo_write},
 };
+#define SOI_DISPATCH_ROWS (sizeof(soi_dispatch) / sizeof(soi_dispatch[0]))
 
-const char *soi_allow(soi_resource resource)
+/* The Allow header of a resource: its rows, and OPTIONS. */
+static const char *soi_allow(apr_pool_t *p, soi_resource resource)
 {
-    switch (resource) {
-    case SOI_RES_IMAGEINFO: return "GET, HEAD, PUT, PATCH, OPTIONS";
-    default: return "";
+    const char *allow = "";
+    for (apr_size_t i = 0; i < SOI_DISPATCH_ROWS; i++) {
+        if (soi_dispatch[i].resource == resource)
+            allow = apr_pstrcat(p, allow, soi_dispatch[i].allow, ", ", NULL);
     }
+    return apr_pstrcat(p, allow, "OPTIONS", NULL);
 }
 
 /* The route below the <Location> that mounted us. Among the server's
@@ -92,11 +98,9 @@ static int soi_handler(request_rec *r)
     if (!r->handler || strcmp(r->handler, SOI_HANDLER) != 0)
         return DECLINED;
 
-    soi_req *q = apr_pcalloc(r->pool, sizeof(*q));
+    soi_req *q = apr_palloc(r->pool, sizeof(*q));
     soi_srv_conf *sconf = ap_get_module_config(r->server->module_config, &soimageinfo_module);
-    q->r = r;
-    q->dconf = ap_get_module_config(r->per_dir_config, &soimageinfo_module);
-    q->backend = sconf->backend;
+    soi_req_init(q, r);
     /* The reply's media type first: every answer, errors included, comes
      * in it (a 406 in JSON). */
     soi_error *err = soi_media_negotiate(r->pool, apr_table_get(r->headers_in, "Accept"), &q->reply);
@@ -105,15 +109,18 @@ static int soi_handler(request_rec *r)
         err = soi_route_request(q, sconf->mounts);
     if (err)
         return soi_reply_error(q, err);
+    const char *allow = soi_allow(r->pool, q->route.resource);
     if (r->method_number == M_OPTIONS)
-        return soi_reply_options(q);
-    for (apr_size_t i = 0; i < sizeof(soi_dispatch) / sizeof(soi_dispatch[0]); i++) {
-        if (soi_dispatch[i].resource == q->route.resource && soi_dispatch[i].method == r->method_number)
+        return soi_reply_options(q, allow);
+    for (apr_size_t i = 0; i < SOI_DISPATCH_ROWS; i++) {
+        if (soi_dispatch[i].resource == q->route.resource && soi_dispatch[i].method == r->method_number) {
+            q->body_media = soi_dispatch[i].body_media;
             return soi_dispatch[i].serve(q);
+        }
     }
-    return soi_reply_error(q,
-                           soi_err(r->pool, SOI_MSG_METHOD, soi_text_quote(r->pool, r->method, strlen(r->method), 20),
-                                   soi_allow(q->route.resource), NULL));
+    apr_table_setn(r->err_headers_out, "Allow", allow);
+    return soi_reply_error(
+        q, soi_err(r->pool, SOI_MSG_METHOD, soi_text_quote(r->pool, r->method, strlen(r->method), 20), allow, NULL));
 }
 
 static int soi_post_config(apr_pool_t *pconf, apr_pool_t *plog, apr_pool_t *ptemp, server_rec *s)
@@ -132,8 +139,11 @@ static int soi_post_config(apr_pool_t *pconf, apr_pool_t *plog, apr_pool_t *ptem
         int seen = backends->nelts;
         c->backend = soi_backend_for(pconf, v, c, backends);
         c->mounts = soi_config_mounts(pconf, v);
-        if (!first_pass && backends->nelts > seen)
-            soi_backend_ping(c->backend, ptemp);
+        if (!first_pass && backends->nelts > seen && !soi_store_ping(c->backend->store))
+            ap_log_error(APLOG_MARK, APLOG_WARNING, 0, v,
+                         SOILOGNO(0107) "PostgreSQL does not answer at SoImageInfoDatabase \"%s\"; starting "
+                                        "anyway, requests will get 503 until it does",
+                         soi_store_redact(ptemp, c->conninfo));
     }
     if (!first_pass)
         ap_log_error(APLOG_MARK, APLOG_INFO, 0, s, SOILOGNO(0002) "mod_soimageinfo ready (libpq %d)", PQlibVersion());
@@ -145,7 +155,7 @@ static void soi_child_init(apr_pool_t *pchild, server_rec *s)
     for (server_rec *v = s; v; v = v->next) {
         soi_srv_conf *c = ap_get_module_config(v->module_config, &soimageinfo_module);
         /* Servers sharing a backend share its pool: set it up once. */
-        if (c->backend && !c->backend->reslist)
+        if (c->backend && !soi_store_is_open(c->backend->store))
             soi_backend_child_init(c->backend, pchild);
     }
 }

@@ -1,19 +1,54 @@
-/* Who is calling (SPEC section 5): Basic credentials checked against the
- * associate's crypt-style hash, with verified logins cached per process. */
+/* Who is calling (SPEC section 5). Authentication schemes are the rows of
+ * one table; each turns its credentials into one scheme-neutral principal
+ * (core/soi_principal.h). SoImageInfoAuth names rows of the table, and the
+ * 401 challenges come from it. */
 #ifndef SOI_AUTH_H
 #define SOI_AUTH_H
 
-#include "http/soi_http.h"
+#include "core/soi_principal.h"
+#include "store/soi_store.h"
 
-/* Fills q->who, or returns a 401 (or the 503 of a database outage). */
-soi_error *soi_auth_identify(soi_req *q);
+typedef struct soi_auth soi_auth;
 
-/* The database found the login changed since it was verified (deleted
- * associate, new password hash): forgets the cached login and verifies the
- * credentials afresh. NULL when they still hold, else a 401. */
-soi_error *soi_auth_reverify(soi_req *q);
+/* What a scheme gets to see of the request. */
+typedef struct {
+    apr_pool_t *pool;
+    const char *authorization; /* the Authorization header; NULL when absent */
+    unsigned accepted;         /* SOI_SCHEME_BIT()s of the schemes accepted here */
+    apr_time_t now;
+    const soi_log *log;
+} soi_auth_request;
 
-/* The WWW-Authenticate challenges for the accepted schemes. */
-void soi_auth_challenge(soi_req *q);
+typedef struct {
+    const char *name;      /* as Authorization and SoImageInfoAuth spell it */
+    const char *challenge; /* the WWW-Authenticate value of a 401; NULL for none */
+    int needs_xsrf;        /* unsafe methods need an XSRF token with it */
+    /* Verifies the credentials that follow the scheme name. */
+    soi_error *(*identify)(soi_auth *a, const soi_auth_request *q, const char *credentials, int use_cache,
+                           soi_principal *out);
+} soi_scheme;
+
+extern const soi_scheme soi_schemes[];
+extern const int soi_scheme_count;
+#define SOI_SCHEME_BIT(i) (1u << (i))
+
+/* The scheme bit of a name (ignoring case), 0 when there is none. */
+unsigned soi_scheme_find(const char *name, apr_size_t len);
+
+/* The names of the schemes in mask, for messages: "Basic, SOTicket or Bearer". */
+const char *soi_scheme_names(apr_pool_t *pool, unsigned mask);
+
+/* The per-process state of authentication for a store: the login cache
+ * (entries 0: none) and the timing of refusals. */
+soi_auth *soi_auth_create(apr_pool_t *pchild, soi_store *store, int cache_entries, apr_interval_time_t cache_ttl,
+                          apr_status_t *rv);
+
+/* The caller, or the 401 (or a 503 of the database) that refuses it. */
+soi_error *soi_auth_identify(soi_auth *a, const soi_auth_request *q, soi_principal *out);
+
+/* Verifies the credentials again against the current row, past the cache:
+ * when the database found the principal stale, or before refusing it on the
+ * strength of rights it held when it was cached. */
+soi_error *soi_auth_refresh(soi_auth *a, const soi_auth_request *q, soi_principal *who);
 
 #endif

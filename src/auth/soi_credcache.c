@@ -114,14 +114,14 @@ static void soi_credcache_unlock(soi_credcache *c)
 
 int soi_credcache_get(soi_credcache *c, const unsigned char key[SOI_DIGEST_LEN], apr_time_t now, soi_cred *out)
 {
-    int hit = 0;
+    int hit = SOI_CRED_NONE;
     if (!c)
-        return 0;
+        return SOI_CRED_NONE;
     soi_credcache_lock(c);
     soi_credslot *s = soi_credcache_find(c, key);
-    if (s && s->expires > now) {
+    if (s) {
         *out = s->cred;
-        hit = 1;
+        hit = s->expires > now ? SOI_CRED_FRESH : SOI_CRED_EXPIRED;
     }
     soi_credcache_unlock(c);
     return hit;
@@ -130,7 +130,7 @@ int soi_credcache_get(soi_credcache *c, const unsigned char key[SOI_DIGEST_LEN],
 void soi_credcache_put(soi_credcache *c, const unsigned char key[SOI_DIGEST_LEN], apr_time_t now, const soi_cred *cred)
 {
     apr_uint32_t h;
-    if (!c || memchr(cred->password_hash, '\0', SOI_HASH_MAX) == NULL)
+    if (!c)
         return;
     memcpy(&h, key, sizeof(h));
     soi_credcache_lock(c);
@@ -164,4 +164,12 @@ void soi_credcache_forget(soi_credcache *c, const unsigned char key[SOI_DIGEST_L
     if (s)
         memset(s, 0, sizeof(*s));
     soi_credcache_unlock(c);
+}
+
+void soi_credcache_sha256(const char *s, unsigned char out[SOI_DIGEST_LEN])
+{
+    unsigned int n = SOI_DIGEST_LEN;
+    /* Cannot fail with a working libcrypto; random bytes never match. */
+    if (!EVP_Digest(s, strlen(s), out, &n, EVP_sha256(), NULL))
+        apr_generate_random_bytes(out, SOI_DIGEST_LEN);
 }

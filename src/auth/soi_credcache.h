@@ -1,8 +1,10 @@
 /* A bounded per-process cache of verified logins, so that a password hash
  * (bcrypt is slow by design) is not recomputed on every request. Keys are
  * HMAC-SHA-256 digests of user and password under a per-process random key:
- * no password is kept. Entries expire after a TTL; each write to the
- * database re-checks that the associate is live and the hash unchanged. */
+ * no password is kept, and no password hash either, only its SHA-256 (to
+ * tell, when the login is looked up again, whether the hash it was verified
+ * against is still the stored one). Entries are trusted for a lifetime;
+ * every statement re-checks the associate's credential version anyway. */
 #ifndef SOI_CREDCACHE_H
 #define SOI_CREDCACHE_H
 
@@ -10,23 +12,30 @@
 #include <apr_time.h>
 
 #define SOI_DIGEST_LEN 32
-#define SOI_HASH_MAX 128 /* longer stored hashes are verified but not cached */
 
 typedef struct soi_credcache soi_credcache;
 
 typedef struct {
     apr_int32_t associate_id;
+    apr_int64_t version;
     int rights;
-    char password_hash[SOI_HASH_MAX];
+    unsigned char hash_digest[SOI_DIGEST_LEN]; /* SHA-256 of the password hash verified against */
 } soi_cred;
+
+enum { SOI_CRED_NONE = 0, SOI_CRED_EXPIRED, SOI_CRED_FRESH };
 
 /* A cache of `entries` slots (0 disables it); NULL with *rv on failure. */
 soi_credcache *soi_credcache_create(apr_pool_t *pool, int entries, apr_interval_time_t ttl, apr_status_t *rv);
 
 void soi_credcache_digest(const soi_credcache *c, const char *user, const char *password,
                           unsigned char out[SOI_DIGEST_LEN]);
+/* SOI_CRED_FRESH (within its lifetime), SOI_CRED_EXPIRED, or SOI_CRED_NONE;
+ * *out is filled unless NONE. */
 int soi_credcache_get(soi_credcache *c, const unsigned char key[SOI_DIGEST_LEN], apr_time_t now, soi_cred *out);
 void soi_credcache_put(soi_credcache *c, const unsigned char key[SOI_DIGEST_LEN], apr_time_t now, const soi_cred *cred);
 void soi_credcache_forget(soi_credcache *c, const unsigned char key[SOI_DIGEST_LEN]);
+
+/* SHA-256 of a string (for soi_cred.hash_digest). */
+void soi_credcache_sha256(const char *s, unsigned char out[SOI_DIGEST_LEN]);
 
 #endif

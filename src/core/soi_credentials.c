@@ -7,26 +7,18 @@
 
 #include "core/soi_text.h"
 
-int soi_credentials_scheme(const char *header, const char **rest)
+void soi_credentials_split(const char *header, const char **scheme, apr_size_t *len, const char **rest)
 {
-    static const struct {
-        const char *name;
-        int scheme;
-    } schemes[] = {{"Basic", SOI_SCHEME_BASIC}, {"SOTicket", SOI_SCHEME_SOTICKET}, {"Bearer", SOI_SCHEME_BEARER}};
     const char *p = header;
-    apr_size_t n;
 
     while (*p == ' ' || *p == '\t')
         p++;
-    n = strcspn(p, " \t");
-    *rest = p + n;
-    while (**rest == ' ' || **rest == '\t')
-        (*rest)++;
-    for (apr_size_t i = 0; i < sizeof(schemes) / sizeof(schemes[0]); i++) {
-        if (soi_ascii_ieq(p, n, schemes[i].name))
-            return schemes[i].scheme;
-    }
-    return 0;
+    *scheme = p;
+    *len = strcspn(p, " \t");
+    p += *len;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    *rest = p;
 }
 
 /* apr_base64_decode skips what it does not understand; credentials must be
@@ -68,6 +60,10 @@ int soi_credentials_basic(apr_pool_t *pool, const char *b64, const char **user, 
     char *colon = strchr(plain, ':');
     if (!colon || colon == plain)
         return 0;
+    for (const char *c = plain; c < colon; c++) {
+        if ((unsigned char)*c < 0x20 || *c == 0x7F)
+            return 0;
+    }
     *colon = '\0';
     *user = plain;
     *password = colon + 1;

@@ -17,8 +17,11 @@ static soi_error *soi_too_large(apr_pool_t *pool, apr_off_t limit)
 
 /* When httpd's HTTP_IN filter refuses a body (a chunked body past
  * LimitRequestBody, broken chunking) it sends an error bucket down the output
- * filters and httpd would answer with its HTML page. This filter, in place
- * only while we read, turns that bucket into our reply instead. */
+ * filters, and httpd would answer with its HTML page. This filter, in place
+ * only while we read, answers with our reply instead, and then fails: HTTP_IN
+ * hands that failure back to our read, which stops there. Reporting success
+ * would make HTTP_IN report success too, and the body, cut short, would be
+ * decoded and written after the reply had gone. */
 static apr_status_t soi_body_error_filter(ap_filter_t *f, apr_bucket_brigade *bb)
 {
     soi_req *q = f->ctx;
@@ -34,8 +37,7 @@ static apr_status_t soi_body_error_filter(ap_filter_t *f, apr_bucket_brigade *bb
                 : soi_err(q->r->pool, status == HTTP_NOT_IMPLEMENTED ? SOI_MSG_BODY_CODING : SOI_MSG_BODY_FRAMING,
                           NULL);
         soi_reply_error(q, err);
-        q->answered = 1;
-        return APR_SUCCESS;
+        return AP_FILTER_ERROR;
     }
     return ap_pass_brigade(f->next, bb);
 }
@@ -45,7 +47,7 @@ void soi_body_register_filter(void)
     ap_register_output_filter(SOI_BODY_FILTER, soi_body_error_filter, NULL, AP_FTYPE_CONTENT_SET);
 }
 
-soi_error *soi_body_read(soi_req *q, apr_off_t limit, const soi_sink *dec)
+soi_error *soi_body_read(soi_req *q, apr_off_t limit, const soi_sink *sink)
 {
     request_rec *r = q->r;
     apr_off_t total = 0, httpd_limit = ap_get_limit_req_body(r);
@@ -67,24 +69,25 @@ soi_error *soi_body_read(soi_req *q, apr_off_t limit, const soi_sink *dec)
     ap_filter_t *guard = ap_add_output_filter(SOI_BODY_FILTER, q, r, r->connection);
     soi_error *result = NULL;
     q->body = SOI_BODY_PARTLY;
-    do {
+    while (!seen_eos && !result) {
         /* Never ask for more than one byte past the limit: httpd then never
          * reads past LimitRequestBody on our behalf. */
         apr_off_t want = limit - total + 1;
         apr_status_t rv = ap_get_brigade(r->input_filters, bb, AP_MODE_READBYTES, APR_BLOCK_READ,
                                          want < SOI_READ_BLOCK ? want : SOI_READ_BLOCK);
-        if (rv != APR_SUCCESS) {
-            int status = ap_map_http_request_error(rv, HTTP_BAD_REQUEST);
-            ap_log_rerror(APLOG_MARK, APLOG_DEBUG, rv, r, SOILOGNO(0301) "reading the request body failed");
-            if (q->answered) /* the guard filter has replied already */
-                result = soi_err(r->pool, SOI_MSG_BODY_FRAMING, NULL);
-            else if (status == HTTP_REQUEST_ENTITY_TOO_LARGE)
-                result = soi_too_large(r->pool, limit);
-            else
-                result = soi_err(r->pool, SOI_MSG_BODY_UNREAD, NULL);
-            goto done;
+        if (q->answered) {
+            /* The guard has replied: nothing read is used, whatever rv says. */
+            result = soi_err(r->pool, SOI_MSG_BODY_FRAMING, NULL);
+            break;
         }
-        for (apr_bucket *b = APR_BRIGADE_FIRST(bb); b != APR_BRIGADE_SENTINEL(bb); b = APR_BUCKET_NEXT(b)) {
+        if (rv != APR_SUCCESS) {
+            ap_log_rerror(APLOG_MARK, APLOG_DEBUG, rv, r, SOILOGNO(0301) "reading the request body failed");
+            result = ap_map_http_request_error(rv, HTTP_BAD_REQUEST) == HTTP_REQUEST_ENTITY_TOO_LARGE
+                         ? soi_too_large(r->pool, limit)
+                         : soi_err(r->pool, SOI_MSG_BODY_UNREAD, NULL);
+            break;
+        }
+        for (apr_bucket *b = APR_BRIGADE_FIRST(bb); b != APR_BRIGADE_SENTINEL(bb) && !result; b = APR_BUCKET_NEXT(b)) {
             const char *data;
             apr_size_t len;
             if (APR_BUCKET_IS_EOS(b)) {
@@ -93,30 +96,19 @@ soi_error *soi_body_read(soi_req *q, apr_off_t limit, const soi_sink *dec)
             }
             if (APR_BUCKET_IS_METADATA(b))
                 continue;
-            rv = apr_bucket_read(b, &data, &len, APR_BLOCK_READ);
-            if (rv != APR_SUCCESS) {
+            if (apr_bucket_read(b, &data, &len, APR_BLOCK_READ) != APR_SUCCESS)
                 result = soi_err(r->pool, SOI_MSG_BODY_UNREAD, NULL);
-                goto done;
-            }
-            total += (apr_off_t)len;
-            if (total > limit) {
+            else if ((total += (apr_off_t)len) > limit)
                 result = soi_too_large(r->pool, limit);
-                goto done;
-            }
-            if (len > 0 && (result = dec->feed(dec->ctx, data, len)))
-                goto done;
+            else if (len > 0)
+                result = sink->feed(sink->ctx, data, len);
         }
         apr_brigade_cleanup(bb);
-    } while (!seen_eos);
-    q->body = SOI_BODY_READ;
-
-    if (total == 0)
-        result = soi_err(r->pool, SOI_MSG_BODY_EMPTY, NULL);
-    else
-        result = dec->finish(dec->ctx);
-done:
+    }
     if (!q->answered)
         ap_remove_output_filter(guard);
-    apr_brigade_cleanup(bb);
-    return result;
+    if (result)
+        return result;
+    q->body = SOI_BODY_READ;
+    return total == 0 ? soi_err(r->pool, SOI_MSG_BODY_EMPTY, NULL) : sink->finish(sink->ctx);
 }

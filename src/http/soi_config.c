@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/soi_credentials.h"
+#include "auth/soi_auth.h"
 #include "core/soi_text.h"
 
 void *soi_config_create_server(apr_pool_t *p, server_rec *s)
@@ -16,6 +16,8 @@ void *soi_config_create_server(apr_pool_t *p, server_rec *s)
     c->pool_timeout = -1;
     c->cache_entries = -1;
     c->cache_ttl = -1;
+    c->statement_timeout = -1;
+    c->lock_timeout = -1;
     return c;
 }
 
@@ -41,6 +43,8 @@ void *soi_config_merge_server(apr_pool_t *p, void *basev, void *addv)
         c->cache_entries = base->cache_entries;
         c->cache_ttl = base->cache_ttl;
     }
+    c->statement_timeout = add->statement_timeout >= 0 ? add->statement_timeout : base->statement_timeout;
+    c->lock_timeout = add->lock_timeout >= 0 ? add->lock_timeout : base->lock_timeout;
     return c;
 }
 
@@ -65,9 +69,9 @@ apr_off_t soi_config_max_body(const soi_dir_conf *d)
     return d->max_body >= 0 ? d->max_body : SOI_DEFAULT_MAX_BODY;
 }
 
-int soi_config_auth_schemes(const soi_dir_conf *d)
+unsigned soi_config_auth_schemes(const soi_dir_conf *d)
 {
-    return d->auth_schemes ? d->auth_schemes : SOI_SCHEME_BASIC;
+    return d->auth_schemes ? d->auth_schemes : soi_scheme_find("Basic", 5);
 }
 
 static int soi_longer_first(const void *a, const void *b)
@@ -101,26 +105,6 @@ apr_array_header_t *soi_config_mounts(apr_pool_t *p, server_rec *s)
     }
     qsort(mounts->elts, (size_t)mounts->nelts, sizeof(const char *), soi_longer_first);
     return mounts;
-}
-
-const char *soi_config_redact(apr_pool_t *p, const char *conninfo)
-{
-    char *err = NULL;
-    PQconninfoOption *opts = PQconninfoParse(conninfo, &err);
-    const char *out = "";
-
-    if (!opts) {
-        PQfreemem(err);
-        return "(unreadable connection string)";
-    }
-    for (PQconninfoOption *o = opts; o->keyword; o++) {
-        if (!o->val)
-            continue;
-        const char *val = strcmp(o->keyword, "password") == 0 ? "***" : o->val;
-        out = apr_psprintf(p, "%s%s%s=%s", out, *out ? " " : "", o->keyword, val);
-    }
-    PQconninfoFree(opts);
-    return out;
 }
 
 /* ---- directive handlers ----------------------------------------------- */
@@ -160,8 +144,10 @@ static const char *parse_count(cmd_parms *cmd, const char *what, const char *arg
 }
 
 /* A duration: whole seconds ("5"), or a whole number with a unit: "500ms",
- * "5s", "2m". httpd's ap_timeout_parameter_parse would read "soon" as 0s. */
-static const char *parse_duration(cmd_parms *cmd, const char *what, const char *arg, apr_interval_time_t *out)
+ * "5s", "2m". httpd's ap_timeout_parameter_parse would read "soon" as 0s.
+ * Zero is accepted only where it means "none" (allow_zero). */
+static const char *parse_duration(cmd_parms *cmd, const char *what, const char *arg, int allow_zero,
+                                  apr_interval_time_t *out)
 {
     static const struct {
         const char *unit;
@@ -171,16 +157,16 @@ static const char *parse_duration(cmd_parms *cmd, const char *what, const char *
     apr_int64_t n;
 
     for (apr_size_t i = 0; digits > 0 && i < sizeof(units) / sizeof(units[0]); i++) {
-        if (strcmp(arg + digits, units[i].unit) == 0 && soi_parse_int(arg, digits, 1, 1000000000, &n)
+        if (strcmp(arg + digits, units[i].unit) == 0 && soi_parse_int(arg, digits, allow_zero ? 0 : 1, 1000000000, &n)
             && n <= APR_INT64_MAX / units[i].usec) {
             *out = n * units[i].usec;
             return NULL;
         }
     }
     return apr_psprintf(cmd->pool,
-                        "%s: \"%s\" is not a valid %s; expected a whole number of seconds above 0 (\"5\") or "
+                        "%s: \"%s\" is not a valid %s; expected a whole number of seconds %s (\"5\") or "
                         "one with a unit (\"500ms\", \"2s\", \"1m\").",
-                        cmd->cmd->name, arg, what);
+                        cmd->cmd->name, arg, what, allow_zero ? "(0 for none)" : "above 0");
 }
 
 static const char *set_pool(cmd_parms *cmd, void *dconf, const char *min, const char *max, const char *timeout)
@@ -192,7 +178,7 @@ static const char *set_pool(cmd_parms *cmd, void *dconf, const char *min, const 
 
     if ((err = parse_count(cmd, "minimum", min, 0, 10000, &nmin))
         || (err = parse_count(cmd, "maximum", max, 1, 10000, &nmax))
-        || (timeout && (err = parse_duration(cmd, "acquire timeout", timeout, &t))))
+        || (timeout && (err = parse_duration(cmd, "acquire timeout", timeout, 0, &t))))
         return err;
     if (nmin > nmax)
         return apr_psprintf(cmd->pool,
@@ -212,7 +198,7 @@ static const char *set_auth_cache(cmd_parms *cmd, void *dconf, const char *entri
     apr_interval_time_t t = SOI_DEFAULT_CACHE_TTL;
 
     if ((err = parse_count(cmd, "number of entries", entries, 0, 1000000, &c->cache_entries))
-        || (ttl && (err = parse_duration(cmd, "lifetime", ttl, &t))))
+        || (ttl && (err = parse_duration(cmd, "lifetime", ttl, 0, &t))))
         return err;
     c->cache_ttl = t;
     return NULL;
@@ -231,24 +217,27 @@ static const char *set_max_body(cmd_parms *cmd, void *dconf, const char *arg)
 
 static const char *set_auth(cmd_parms *cmd, void *dconf, const char *arg)
 {
-    /* Only the schemes this build verifies; the rest are refused here rather
-     * than silently never matching. */
-    static const struct {
-        const char *name;
-        int scheme;
-    } known[] = {{"Basic", SOI_SCHEME_BASIC}};
     soi_dir_conf *d = dconf;
+    unsigned bit = soi_scheme_find(arg, strlen(arg));
 
-    for (apr_size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++) {
-        if (strcasecmp(arg, known[i].name) == 0) {
-            d->auth_schemes |= known[i].scheme;
-            return NULL;
-        }
-    }
-    return apr_psprintf(cmd->pool,
-                        "SoImageInfoAuth: \"%s\" is not an authentication scheme this module accepts; "
-                        "expected one or more of: Basic.",
-                        arg);
+    /* Only the schemes of the table: another name would silently never
+     * match, so it stops httpd here. */
+    if (!bit)
+        return apr_psprintf(cmd->pool,
+                            "SoImageInfoAuth: \"%s\" is not an authentication scheme this module accepts; "
+                            "expected one or more of: %s.",
+                            arg, soi_scheme_names(cmd->pool, ~0u));
+    d->auth_schemes |= bit;
+    return NULL;
+}
+
+/* SoImageInfoStatementTimeout and SoImageInfoLockTimeout: which member the
+ * directive sets is its cmd_data. */
+static const char *set_db_timeout(cmd_parms *cmd, void *dconf, const char *arg)
+{
+    soi_srv_conf *c = ap_get_module_config(cmd->server->module_config, &soimageinfo_module);
+    apr_interval_time_t *member = (apr_interval_time_t *)((char *)c + (apr_size_t)cmd->info);
+    return parse_duration(cmd, "timeout", arg, 1, member);
 }
 
 const command_rec soi_directives[] = {
@@ -262,5 +251,10 @@ const command_rec soi_directives[] = {
                   "largest accepted request body in bytes (default 65536)"),
     AP_INIT_ITERATE("SoImageInfoAuth", set_auth, NULL, RSRC_CONF | ACCESS_CONF,
                     "accepted authentication schemes: Basic"),
+    AP_INIT_TAKE1("SoImageInfoStatementTimeout", set_db_timeout, (void *)APR_OFFSETOF(soi_srv_conf, statement_timeout),
+                  RSRC_CONF,
+                  "longest a database statement may run before the request gets a 503 (default 10s; 0: none)"),
+    AP_INIT_TAKE1("SoImageInfoLockTimeout", set_db_timeout, (void *)APR_OFFSETOF(soi_srv_conf, lock_timeout), RSRC_CONF,
+                  "longest a write waits for another write of the same picture before a 503 (default 2s; 0: none)"),
     {NULL},
 };

@@ -11,20 +11,22 @@ typedef struct soi_backend soi_backend;
 
 /* Per server (virtual host): where the database is and how to pool it. */
 typedef struct {
-    const char *conninfo;             /* SoImageInfoDatabase; NULL: unset */
-    int pool_min;                     /* SoImageInfoPool; -1: unset */
-    int pool_max;                     /* -1: unset; 0: one per worker thread */
-    apr_interval_time_t pool_timeout; /* -1: unset */
-    int cache_entries;                /* SoImageInfoAuthCache; -1: unset */
-    apr_interval_time_t cache_ttl;    /* -1: unset */
-    soi_backend *backend;             /* set in post_config, shared by servers with equal settings */
-    apr_array_header_t *mounts;       /* set in post_config: the server's <Location> paths, longest first */
+    const char *conninfo;                  /* SoImageInfoDatabase; NULL: unset */
+    int pool_min;                          /* SoImageInfoPool; -1: unset */
+    int pool_max;                          /* -1: unset; 0: one per worker thread */
+    apr_interval_time_t pool_timeout;      /* -1: unset */
+    int cache_entries;                     /* SoImageInfoAuthCache; -1: unset */
+    apr_interval_time_t cache_ttl;         /* -1: unset */
+    apr_interval_time_t statement_timeout; /* SoImageInfoStatementTimeout; -1: unset; 0: none */
+    apr_interval_time_t lock_timeout;      /* SoImageInfoLockTimeout; -1: unset; 0: none */
+    soi_backend *backend;                  /* set in post_config, shared by servers with equal settings */
+    apr_array_header_t *mounts;            /* set in post_config: the server's <Location> paths, longest first */
 } soi_srv_conf;
 
 /* Per directory (<Location>): limits and accepted credentials. */
 typedef struct {
-    apr_off_t max_body; /* SoImageInfoMaxBody; -1: unset */
-    int auth_schemes;   /* SoImageInfoAuth: soi_scheme bits; 0: unset */
+    apr_off_t max_body;    /* SoImageInfoMaxBody; -1: unset */
+    unsigned auth_schemes; /* SoImageInfoAuth: SOI_SCHEME_BIT()s of auth/soi_auth.h; 0: unset */
 } soi_dir_conf;
 
 #define SOI_DEFAULT_MAX_BODY 65536
@@ -32,6 +34,8 @@ typedef struct {
 #define SOI_DEFAULT_POOL_TIMEOUT apr_time_from_sec(5)
 #define SOI_DEFAULT_CACHE_ENTRIES 1024
 #define SOI_DEFAULT_CACHE_TTL apr_time_from_sec(300)
+#define SOI_DEFAULT_STATEMENT_TIMEOUT apr_time_from_sec(10)
+#define SOI_DEFAULT_LOCK_TIMEOUT apr_time_from_sec(2)
 
 extern const command_rec soi_directives[];
 
@@ -42,13 +46,10 @@ void *soi_config_merge_dir(apr_pool_t *p, void *base, void *add);
 
 /* Effective values, defaults applied. */
 apr_off_t soi_config_max_body(const soi_dir_conf *d);
-int soi_config_auth_schemes(const soi_dir_conf *d);
+unsigned soi_config_auth_schemes(const soi_dir_conf *d);
 
 /* The paths of a server's (non-regex) <Location> sections, without trailing
  * slashes, longest first: the candidates for where SetHandler mounted us. */
 apr_array_header_t *soi_config_mounts(apr_pool_t *p, server_rec *s);
-
-/* A conninfo fit for a log line: password values replaced by "***". */
-const char *soi_config_redact(apr_pool_t *p, const char *conninfo);
 
 #endif

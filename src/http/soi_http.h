@@ -1,19 +1,22 @@
-/* What the httpd-facing files share: the module record, the log tag, and
- * the state of one request as it moves through the handler. */
-#ifndef SOI_PRIVATE_H
-#define SOI_PRIVATE_H
+/* What the httpd-facing files share: the module record, the database
+ * backend of a server, and the state of one request as it moves through
+ * the handler. */
+#ifndef SOI_HTTP_H
+#define SOI_HTTP_H
 
 #include <httpd.h>
 #include <http_config.h>
 #include <http_log.h>
 
-#include "core/soi_sink.h"
-#include "http/soi_config.h"
-#include "auth/soi_credcache.h"
+#include "auth/soi_auth.h"
 #include "core/soi_entity.h"
 #include "core/soi_error.h"
+#include "core/soi_log.h"
 #include "core/soi_media.h"
+#include "core/soi_principal.h"
 #include "core/soi_route.h"
+#include "http/soi_config.h"
+#include "store/soi_store.h"
 
 extern module AP_MODULE_DECLARE_DATA soimageinfo_module;
 
@@ -21,35 +24,45 @@ extern module AP_MODULE_DECLARE_DATA soimageinfo_module;
 APLOG_USE_MODULE(soimageinfo);
 #endif
 
-/* Every log line of ours starts with a tag: "SOI0012: ...". */
-#define SOILOGNO(n) "SOI" #n ": "
+/* A database and what each process keeps for it: servers with equal
+ * settings share one (so one pool and one login cache per process). */
+struct soi_backend {
+    soi_store *store;
+    int cache_entries;
+    apr_interval_time_t cache_ttl;
+    server_rec *server; /* for log lines outside requests */
+    soi_log log;        /* writes to that server's error log */
+    soi_auth *auth;     /* per process, from child_init */
+};
 
-typedef struct soi_lease soi_lease;
+/* The backend for a server's effective settings, made once per set of
+ * settings in post_config (known holds those made so far). */
+soi_backend *soi_backend_for(apr_pool_t *pconf, server_rec *s, const soi_srv_conf *c, apr_array_header_t *known);
 
-/* The caller, once authenticated. */
-typedef struct {
-    const char *user;
-    const char *password; /* kept for a re-check within this request; never logged */
-    apr_int32_t associate_id;
-    int rights;                /* from the login or the cache; the database re-checks */
-    const char *password_hash; /* what the password was verified against */
-    int cached;                /* came from the credential cache */
-    unsigned char cache_key[SOI_DIGEST_LEN];
-} soi_principal;
+/* This process's pool and login cache (child_init). */
+void soi_backend_child_init(soi_backend *b, apr_pool_t *pchild);
 
 typedef struct {
     request_rec *r;
     const soi_dir_conf *dconf;
-    soi_backend *backend;
+    soi_backend *backend; /* NULL without SoImageInfoDatabase */
     soi_route route;
-    soi_media reply;   /* the negotiated media type of the reply, errors included */
-    soi_format format; /* its syntax */
-    soi_lease *lease;  /* the database connection, once acquired */
-    int body;          /* SOI_BODY_*: how far the request body has been read */
-    int answered;      /* a reply has gone out already (see soi_body.c) */
-    soi_principal who;
+    unsigned body_media; /* SOI_MEDIA_* a request body may be: the route and method say */
+    soi_media reply;     /* the negotiated media type of the reply, errors included */
+    soi_format format;   /* its syntax */
+    int body;            /* SOI_BODY_*: how far the request body has been read */
+    int answered;        /* a reply has gone out: nothing more is written or committed */
+    soi_log log;         /* writes to the request's error log */
+    soi_auth_request authq;
+    soi_principal who; /* once authenticated */
 } soi_req;
 
 enum { SOI_BODY_UNREAD = 0, SOI_BODY_PARTLY, SOI_BODY_READ };
+
+/* Sets q up for r. */
+void soi_req_init(soi_req *q, request_rec *r);
+
+/* The call context for the store about q's contact and caller. */
+soi_call soi_req_call(soi_req *q);
 
 #endif

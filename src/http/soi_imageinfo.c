@@ -3,34 +3,55 @@
 #include <apr_strings.h>
 #include <string.h>
 
-#include "auth/soi_auth.h"
-#include "http/soi_body.h"
 #include "codec/soi_form.h"
 #include "codec/soi_json.h"
 #include "codec/soi_jsonpatch.h"
+#include "codec/soi_xml.h"
 #include "core/soi_change.h"
 #include "core/soi_precondition.h"
-#include "http/soi_reply.h"
-#include "store/soi_store.h"
 #include "core/soi_text.h"
-#include "codec/soi_xml.h"
+#include "http/soi_body.h"
+#include "http/soi_reply.h"
 
-typedef enum { SOI_CALL_GET, SOI_CALL_PUT, SOI_CALL_LOCK } soi_call;
-
-/* Runs a database call. If the database finds the login changed since the
- * cache vouched for it, the credentials are verified afresh and the call
- * made once more. */
-static soi_error *soi_imageinfo_call(soi_req *q, soi_call call, const soi_entity *put, soi_stored *st)
+/* Who is calling; r->user names them once they are verified, as
+ * mod_auth_basic does, for %u in access logs. */
+static soi_error *soi_identify(soi_req *q)
 {
+    if (!q->backend || !q->backend->auth)
+        return soi_error_server(q->r->pool, SOI_MSG_UNAVAILABLE,
+                                "no database for this server: set SoImageInfoDatabase (see the error log at "
+                                "start-up)");
+    soi_error *err = soi_auth_identify(q->backend->auth, &q->authq, &q->who);
+    if (!err) {
+        q->r->user = apr_pstrdup(q->r->pool, q->who.user);
+        q->r->ap_auth_type = apr_pstrdup(q->r->pool, q->who.scheme);
+    }
+    return err;
+}
+
+/* The database found the caller's credentials changed since they were
+ * verified: they are verified again against the current row (a 401 when
+ * they no longer hold), and the caller may try once more. */
+static soi_error *soi_refresh(soi_req *q)
+{
+    return soi_auth_refresh(q->backend->auth, &q->authq, &q->who);
+}
+
+typedef enum { SOI_CALL_GET, SOI_CALL_PUT } soi_call_kind;
+
+/* Runs a one-statement call, once more after a refresh when the database
+ * found the principal stale. */
+static soi_error *soi_imageinfo_call(soi_req *q, soi_call_kind kind, const soi_entity *put, soi_stored *st)
+{
+    soi_store *store = q->backend->store;
     for (int pass = 0;; pass++) {
-        soi_error *err = call == SOI_CALL_GET   ? soi_store_get(q, st)
-                         : call == SOI_CALL_PUT ? soi_store_put(q, put, st)
-                                                : soi_store_lock(q, st);
-        if (err || st->outcome != 401)
+        soi_call c = soi_req_call(q);
+        soi_error *err = kind == SOI_CALL_GET ? soi_store_get(store, &c, st) : soi_store_put(store, &c, put, st);
+        if (err || st->outcome != SOI_OUT_STALE)
             return err;
         if (pass > 0)
             return soi_err(q->r->pool, SOI_MSG_AUTH_REFUSED, NULL);
-        if ((err = soi_auth_reverify(q)))
+        if ((err = soi_refresh(q)))
             return err;
     }
 }
@@ -45,25 +66,24 @@ static soi_error *soi_imageinfo_outcome(soi_req *q, const soi_stored *st, const 
 {
     apr_pool_t *p = q->r->pool;
     apr_int32_t contact = q->route.contact_id;
+    apr_int64_t stored = st->entity.v[SOI_F_BLOBID].num;
 
     switch (st->outcome) {
-    case 200:
-    case 201: return NULL;
-    case 403:
+    case SOI_OUT_DONE:
+    case SOI_OUT_CREATED: return NULL;
+    case SOI_OUT_STALE: return soi_err(p, SOI_MSG_AUTH_REFUSED, NULL);
+    case SOI_OUT_FORBIDDEN:
         if (!put)
             return soi_lacking(p, SOI_MSG_NEEDS_SELECT, st->rights);
-        if (st->entity.v[SOI_F_BLOBID].num)
-            return soi_lacking(p, SOI_MSG_NEEDS_UPDATE, st->rights);
-        return soi_lacking(p, SOI_MSG_NEEDS_INSERT, st->rights);
-    case 404: return soi_err(p, SOI_MSG_NO_CONTACT, soi_num(p, contact), NULL);
-    case 409:
-        if (st->entity.v[SOI_F_BLOBID].num)
+        return soi_lacking(p, stored ? SOI_MSG_NEEDS_UPDATE : SOI_MSG_NEEDS_INSERT, st->rights);
+    case SOI_OUT_MISSING: return soi_err(p, SOI_MSG_NO_CONTACT, soi_num(p, contact), NULL);
+    case SOI_OUT_CONFLICT:
+        if (stored)
             return soi_err(p, SOI_MSG_BLOB_CONFLICT, soi_num(p, put->v[SOI_F_BLOBID].num), soi_num(p, contact),
-                           soi_num(p, st->entity.v[SOI_F_BLOBID].num), NULL);
+                           soi_num(p, stored), NULL);
         return soi_err(p, SOI_MSG_BLOB_CONFLICT_NONE, soi_num(p, put->v[SOI_F_BLOBID].num), soi_num(p, contact), NULL);
-    default:
-        return soi_error_server(p, SOI_MSG_SERVER, "the database answered with the unknown outcome %d", st->outcome);
     }
+    return soi_error_server(p, SOI_MSG_SERVER, "the database answered with the unknown outcome %d", (int)st->outcome);
 }
 
 static void soi_read_conditions(request_rec *r, soi_conditions *c)
@@ -79,7 +99,7 @@ int soi_imageinfo_get(soi_req *q)
     soi_stored st;
     soi_view view;
     soi_conditions cond;
-    soi_error *err = soi_auth_identify(q);
+    soi_error *err = soi_identify(q);
 
     if (!err)
         err = soi_imageinfo_call(q, SOI_CALL_GET, NULL, &st);
@@ -96,9 +116,9 @@ int soi_imageinfo_get(soi_req *q)
     }
 }
 
-/* The decoder for the body's Content-Type, filling *change. PUT takes every
- * type of SPEC section 3; PATCH only the two patch types. */
-static soi_error *soi_body_decoder(soi_req *q, int patch_only, soi_change *change, soi_sink *dec)
+/* The decoder for the body's Content-Type, among those `uses` allows
+ * (SOI_MEDIA_ENTITY, SOI_MEDIA_PATCH), filling *change. */
+static soi_error *soi_body_decoder(soi_req *q, unsigned uses, soi_change *change, soi_sink *dec)
 {
     request_rec *r = q->r;
     const char *ctype = apr_table_get(r->headers_in, "Content-Type");
@@ -111,7 +131,7 @@ static soi_error *soi_body_decoder(soi_req *q, int patch_only, soi_change *chang
             return err;
     }
     change->kind = SOI_CHANGE_REPLACE;
-    switch (patch_only && mt != SOI_MT_JSON_PATCH && mt != SOI_MT_MERGE_PATCH ? SOI_MT_NONE : mt) {
+    switch (soi_media_uses(mt) & uses ? mt : SOI_MT_NONE) {
     case SOI_MT_JSON:
     case SOI_MT_TEXT_JSON: *dec = soi_json_entity_decoder(p, &change->entity); return NULL;
     case SOI_MT_XML:
@@ -124,11 +144,10 @@ static soi_error *soi_body_decoder(soi_req *q, int patch_only, soi_change *chang
     case SOI_MT_JSON_PATCH: *dec = soi_json_patch_decoder(p, change); return NULL;
     default: break;
     }
-    const char *method = patch_only ? "PATCH" : "PUT";
-    const char *accepted = soi_media_list(p, patch_only ? SOI_MEDIA_PATCH : SOI_MEDIA_ENTITY | SOI_MEDIA_PATCH);
+    const char *accepted = soi_media_list(p, uses);
     if (!ctype)
-        return soi_err(p, SOI_MSG_NO_CONTENT_TYPE, method, accepted, NULL);
-    return soi_err(p, SOI_MSG_CONTENT_TYPE, soi_text_quote(p, ctype, strlen(ctype), 80), method, accepted, NULL);
+        return soi_err(p, SOI_MSG_NO_CONTENT_TYPE, r->method, accepted, NULL);
+    return soi_err(p, SOI_MSG_CONTENT_TYPE, soi_text_quote(p, ctype, strlen(ctype), 80), r->method, accepted, NULL);
 }
 
 /* A read-modify-write: the picture is read with its contact row locked, the
@@ -141,27 +160,41 @@ static soi_error *soi_imageinfo_rmw(soi_req *q, const soi_change *change, const 
     soi_stored cur;
     soi_view view;
     soi_entity work;
-    soi_error *err = soi_imageinfo_call(q, SOI_CALL_LOCK, NULL, &cur);
+    soi_tx *tx = NULL;
+    soi_error *err;
 
-    if (err || (err = soi_imageinfo_outcome(q, &cur, NULL)))
+    for (int pass = 0;; pass++) {
+        soi_call c = soi_req_call(q);
+        if ((err = soi_store_lock(q->backend->store, &c, &tx, &cur)))
+            return err;
+        if (cur.outcome != SOI_OUT_STALE || pass > 0)
+            break;
+        if ((err = soi_refresh(q)))
+            return err;
+    }
+    if ((err = soi_imageinfo_outcome(q, &cur, NULL)))
         return err;
     int exists = cur.entity.v[SOI_F_BLOBID].num != 0;
     if (!(cur.rights & (exists ? SOI_RIGHT_UPDATE : SOI_RIGHT_INSERT)))
-        return exists ? soi_lacking(p, SOI_MSG_NEEDS_UPDATE, cur.rights)
-                      : soi_lacking(p, SOI_MSG_NEEDS_INSERT, cur.rights);
-    /* The preconditions concern the representation this request would get. */
-    soi_reply_render(q, &cur.entity, cur.rights, &view);
-    if (soi_precondition(p, cond, 0, view.etag, view.last_modified, &err))
+        err = soi_lacking(p, exists ? SOI_MSG_NEEDS_UPDATE : SOI_MSG_NEEDS_INSERT, cur.rights);
+    if (!err) {
+        /* The preconditions concern the representation this request would get. */
+        soi_reply_render(q, &cur.entity, cur.rights, &view);
+        if (soi_precondition(p, cond, 0, view.etag, view.last_modified, &err) == 0) {
+            work = cur.entity;
+            err = soi_change_apply(p, change, &work);
+        }
+    }
+    if (err) {
+        soi_store_abandon(tx);
         return err;
-    work = cur.entity;
-    if ((err = soi_change_apply(p, change, &work)))
-        return err;
-    if ((err = soi_store_put_commit(q, &work, st)))
+    }
+    if ((err = soi_store_commit(tx, &work, st)))
         return err;
     return soi_imageinfo_outcome(q, st, &work);
 }
 
-static int soi_imageinfo_write(soi_req *q, int patch_only)
+int soi_imageinfo_write(soi_req *q)
 {
     request_rec *r = q->r;
     soi_change change;
@@ -169,17 +202,22 @@ static int soi_imageinfo_write(soi_req *q, int patch_only)
     soi_stored st;
     soi_conditions cond;
     soi_view view;
-    soi_error *err = soi_auth_identify(q);
+    soi_error *err = soi_identify(q);
 
     memset(&change, 0, sizeof(change));
     /* Everything that can be refused is refused before the body is read, so
-     * that a client waiting on 100-continue never uploads in vain. */
-    if (!err && !(q->who.rights & (SOI_RIGHT_UPDATE | SOI_RIGHT_INSERT)))
+     * that a client waiting on 100-continue never uploads in vain. Rights
+     * remembered with a cached login may be out of date: a refusal is made
+     * on the current ones. */
+    if (!err && !(q->who.rights & (SOI_RIGHT_UPDATE | SOI_RIGHT_INSERT)) && !(err = soi_refresh(q))
+        && !(q->who.rights & (SOI_RIGHT_UPDATE | SOI_RIGHT_INSERT)))
         err = soi_err(r->pool, SOI_MSG_NEEDS_WRITE, soi_table_right_mask(q->who.rights), NULL);
     if (!err)
-        err = soi_body_decoder(q, patch_only, &change, &dec);
+        err = soi_body_decoder(q, q->body_media, &change, &dec);
     if (!err)
         err = soi_body_read(q, soi_config_max_body(q->dconf), &dec);
+    if (q->answered)
+        return OK; /* httpd refused the body, and our reply has gone out */
     if (!err) {
         soi_read_conditions(r, &cond);
         if (change.kind == SOI_CHANGE_REPLACE && !soi_conditions_guard_write(&cond)) {
@@ -196,14 +234,4 @@ static int soi_imageinfo_write(soi_req *q, int patch_only)
         return soi_reply_error(q, err);
     soi_reply_render(q, &st.entity, st.rights, &view);
     return soi_reply_view(q, &view);
-}
-
-int soi_imageinfo_put(soi_req *q)
-{
-    return soi_imageinfo_write(q, 0);
-}
-
-int soi_imageinfo_patch(soi_req *q)
-{
-    return soi_imageinfo_write(q, 1);
 }

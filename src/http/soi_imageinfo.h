@@ -6,7 +6,9 @@
 #include "http/soi_http.h"
 
 int soi_imageinfo_get(soi_req *q);
-int soi_imageinfo_put(soi_req *q);
-int soi_imageinfo_patch(soi_req *q);
+
+/* PUT and PATCH: a body of one of the media types q->body_media allows,
+ * whole entities or patches. */
+int soi_imageinfo_write(soi_req *q);
 
 #endif

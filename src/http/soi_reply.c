@@ -8,10 +8,8 @@
 #include <http_protocol.h>
 #include <http_request.h>
 
-#include "auth/soi_auth.h"
 #include "codec/soi_emit.h"
 #include "i18n/soi_message.h"
-#include "store/soi_store.h"
 
 /* Headers every reply carries: the body depends on Accept, and no shared
  * cache may keep a reply meant for one caller (TableRight is theirs). */
@@ -21,15 +19,26 @@ static void soi_common_headers(soi_req *q)
     apr_table_setn(q->r->err_headers_out, "Cache-Control", "private, no-cache");
 }
 
+/* A body the request announced and nobody read is not read now: its
+ * framing may be broken, and httpd's own reading of it would answer with
+ * its page after ours. The connection is closed instead (httpd then skips
+ * discarding it), so the next request cannot start inside this body. */
+static void soi_leave_body(soi_req *q)
+{
+    if (q->body == SOI_BODY_PARTLY || (q->body == SOI_BODY_UNREAD && ap_request_has_body(q->r)))
+        q->r->connection->keepalive = AP_CONN_CLOSE;
+}
+
 static int soi_send(soi_req *q, int status, const soi_buf *body)
 {
     request_rec *r = q->r;
     apr_bucket_alloc_t *ba = r->connection->bucket_alloc;
     apr_bucket_brigade *bb = apr_brigade_create(r->pool, ba);
 
-    /* The database has had its say: its connection goes back before the
-     * reply meets a slow client. */
-    soi_store_release(q);
+    if (q->answered)
+        return OK;
+    q->answered = 1;
+    soi_leave_body(q);
     soi_common_headers(q);
     r->status = status;
     if (body->len)
@@ -54,23 +63,21 @@ int soi_reply_error(soi_req *q, const soi_error *err)
         return OK;
     if (err->detail) {
         /* An outage is logged once per interval, not once per request. */
-        int loud = err->status != 503 || !q->backend || soi_backend_alarm(q->backend);
+        int loud = err->status != 503 || !q->backend || soi_store_alarm(q->backend->store);
         ap_log_rerror(APLOG_MARK, loud ? APLOG_ERR : APLOG_INFO, 0, r, SOILOGNO(0401) "%d: %s", err->status,
                       err->detail);
     }
-    switch (err->status) {
-    case 401: soi_auth_challenge(q); break;
-    case 405: apr_table_setn(r->err_headers_out, "Allow", soi_allow(q->route.resource)); break;
-    case 503: apr_table_setn(r->err_headers_out, "Retry-After", "5"); break;
+    if (err->status == 401) {
+        for (int i = 0; i < soi_scheme_count; i++) {
+            if ((q->authq.accepted & SOI_SCHEME_BIT(i)) && soi_schemes[i].challenge)
+                apr_table_addn(r->err_headers_out, "WWW-Authenticate", soi_schemes[i].challenge);
+        }
     }
-
-    /* Keep the connection only when what is left of the body is known to be
-     * small or absent. A body never started is discarded (no 100-continue is
-     * sent for an error); one abandoned half-way, or too large, closes it. */
-    r->status = err->status;
-    if (err->status == 413 || q->body == SOI_BODY_PARTLY)
-        r->connection->keepalive = AP_CONN_CLOSE;
-    else if (q->body == SOI_BODY_UNREAD && ap_discard_request_body(r) != OK)
+    if (err->status == 503)
+        apr_table_setn(r->err_headers_out, "Retry-After", "5");
+    /* A body refused as too large is not worth reading to keep the
+     * connection. */
+    if (err->status == 413)
         r->connection->keepalive = AP_CONN_CLOSE;
 
     soi_buf_init(&body, r->pool, 512);
@@ -147,12 +154,10 @@ int soi_reply_not_modified(soi_req *q, const soi_view *v)
     return soi_send(q, HTTP_NOT_MODIFIED, &empty);
 }
 
-int soi_reply_options(soi_req *q)
+int soi_reply_options(soi_req *q, const char *allow)
 {
     soi_buf body;
     soi_buf_init(&body, q->r->pool, 1);
-    apr_table_setn(q->r->headers_out, "Allow", soi_allow(q->route.resource));
-    if (ap_discard_request_body(q->r) != OK)
-        q->r->connection->keepalive = AP_CONN_CLOSE;
+    apr_table_setn(q->r->headers_out, "Allow", allow);
     return soi_send(q, 200, &body);
 }

@@ -1,5 +1,6 @@
 /* Writing replies: every response leaves through here, built once in the
- * negotiated format and sent with its Content-Length. */
+ * negotiated format and sent with its Content-Length; a request gets one
+ * reply at most, whatever tries to send a second. */
 #ifndef SOI_REPLY_H
 #define SOI_REPLY_H
 
@@ -7,8 +8,8 @@
 #include "http/soi_http.h"
 
 /* The one place errors are rendered: status, the headers a status calls for
- * (WWW-Authenticate, Allow, Retry-After), and the body in q->format. 5xx
- * details go to the error log. */
+ * (WWW-Authenticate, Retry-After; the caller sets Allow), and the body in
+ * q->format. 5xx details go to the error log. */
 int soi_reply_error(soi_req *q, const soi_error *err);
 
 /* The entity as the caller holding `rights` sees it, in q->format, with the
@@ -28,9 +29,6 @@ int soi_reply_view(soi_req *q, soi_view *v);
 int soi_reply_not_modified(soi_req *q, const soi_view *v);
 
 /* 200 with an empty body and the Allow header, for OPTIONS. */
-int soi_reply_options(soi_req *q);
-
-/* The methods a resource serves (the dispatcher knows; soi_reply asks). */
-const char *soi_allow(soi_resource resource);
+int soi_reply_options(soi_req *q, const char *allow);
 
 #endif

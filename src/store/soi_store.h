@@ -1,72 +1,101 @@
-/* PostgreSQL: a per-process pool of libpq connections (an apr_reslist made
- * in child_init), statements prepared once per connection, and the calls
- * the handlers make. Each call is one statement, one round trip. */
+/* PostgreSQL: the statements the module runs and what they return. A store
+ * is one database with its settings; each process opens its own pool of
+ * connections to it (soi_pool.h), each connection preparing every statement
+ * once. A connection is held only while SQL runs: for one statement, or
+ * for the two round trips of a read-modify-write. Callers pass a call
+ * context, never a request: the store knows nothing of httpd. */
 #ifndef SOI_STORE_H
 #define SOI_STORE_H
 
-#include <apr_reslist.h>
+#include <apr_pools.h>
 
-#include "http/soi_http.h"
+#include "core/soi_entity.h"
+#include "core/soi_error.h"
+#include "core/soi_log.h"
+#include "core/soi_principal.h"
 
-struct soi_backend {
-    /* Settings, fixed at post_config. */
-    const char *conninfo;
-    int pool_min;
-    int pool_max; /* 0: the default */
-    apr_interval_time_t pool_timeout;
-    int cache_entries;
-    apr_interval_time_t cache_ttl;
-    server_rec *server; /* for log lines outside requests */
-    /* Per process, from child_init. */
-    apr_reslist_t *reslist;
-    int pool_size; /* its maximum */
-    soi_credcache *creds;
-    apr_uint32_t quiet_until; /* apr_time_sec: outage messages are logged once per interval */
-};
+typedef struct soi_store soi_store;
 
-/* The backend for a server's effective settings: servers with equal
- * settings share one (and so one pool per process). */
-soi_backend *soi_backend_for(apr_pool_t *pconf, server_rec *s, const soi_srv_conf *c, apr_array_header_t *known);
+typedef struct {
+    const char *conninfo;                  /* libpq connection string */
+    int pool_min;                          /* connections opened when a process starts */
+    int pool_max;                          /* at most, per process */
+    apr_interval_time_t pool_timeout;      /* longest wait for a free one */
+    apr_interval_time_t statement_timeout; /* PostgreSQL's statement_timeout for our sessions */
+    apr_interval_time_t lock_timeout;      /* and lock_timeout */
+} soi_store_settings;
 
-/* Opens the pool and the credential cache of this process. */
-void soi_backend_child_init(soi_backend *b, apr_pool_t *pchild);
+/* A store for these settings, allocated in pool (at configuration time). */
+soi_store *soi_store_create(apr_pool_t *pool, const soi_store_settings *settings);
+
+const soi_store_settings *soi_store_settings_of(const soi_store *st);
+
+/* Opens this process's pool (in child_init), warming pool_min connections.
+ * log is for lines outside any request. */
+apr_status_t soi_store_open(soi_store *st, apr_pool_t *pchild, const soi_log *log);
+
+/* Whether the process has its pool. */
+int soi_store_is_open(const soi_store *st);
+
+/* Start-up check: 1 when the database answers. */
+int soi_store_ping(const soi_store *st);
 
 /* True at most once per 10 seconds: outage messages are logged that often. */
-int soi_backend_alarm(soi_backend *b);
+int soi_store_alarm(soi_store *st);
 
-/* Start-up check: warns when the database does not answer (never fatal). */
-void soi_backend_ping(soi_backend *b, apr_pool_t *ptemp);
+/* A conninfo fit for a log line: password values replaced by "***". */
+const char *soi_store_redact(apr_pool_t *pool, const char *conninfo);
+
+/* What one call is about. */
+typedef struct {
+    apr_pool_t *pool;         /* for results, errors and the connection's lease */
+    apr_int32_t contact;      /* the contact whose picture it concerns */
+    const soi_principal *who; /* checked by every ImageInfo statement */
+    const soi_log *log;
+} soi_call;
+
+/* What the database made of an ImageInfo statement. */
+typedef enum {
+    SOI_OUT_DONE,      /* read, or updated */
+    SOI_OUT_CREATED,   /* picture and link created */
+    SOI_OUT_STALE,     /* the principal's credentials changed since they were verified */
+    SOI_OUT_FORBIDDEN, /* a right is missing */
+    SOI_OUT_MISSING,   /* no such live contact */
+    SOI_OUT_CONFLICT   /* the body's BlobId is not the contact's picture */
+} soi_outcome;
 
 typedef struct {
-    apr_int32_t associate_id; /* 0: no active associate of that name */
-    const char *password_hash;
-    int rights;
-} soi_login;
-
-/* Hands the request's connection back to the pool now, rather than when
- * the request pool goes, which is only after the reply has crossed the
- * network (and, with pipelined requests, after the next one is served). */
-void soi_store_release(soi_req *q);
-
-/* Looks up an active associate by login name. */
-soi_error *soi_store_login(soi_req *q, const char *user, soi_login *out);
-
-typedef struct {
-    int outcome; /* 200, 201, 401, 403, 404, 409: see soi_imageinfo in schema.sql */
-    int rights;  /* the caller's rights as the database has them now */
+    soi_outcome outcome;
+    int rights; /* the caller's rights as the database has them now */
     soi_entity entity;
 } soi_stored;
 
-soi_error *soi_store_get(soi_req *q, soi_stored *out);
-/* e must be complete for PUT (soi_entity_fill_for_put). One statement, in
- * a transaction of its own. */
-soi_error *soi_store_put(soi_req *q, const soi_entity *e, soi_stored *out);
+/* An active associate found by login name (associate_id 0: none). */
+typedef struct {
+    apr_int32_t associate_id;
+    const char *password_hash; /* lives in the call's pool */
+    int rights;
+    apr_int64_t version;
+} soi_login;
 
-/* A read-modify-write in two round trips: soi_store_lock opens a transaction
- * and reads the picture with the contact row locked (no concurrent write can
- * land in between); soi_store_put_commit writes and commits. Releasing the
- * connection without the second rolls the transaction back. */
-soi_error *soi_store_lock(soi_req *q, soi_stored *out);
-soi_error *soi_store_put_commit(soi_req *q, const soi_entity *e, soi_stored *out);
+soi_error *soi_store_login(soi_store *st, const soi_call *c, const char *user, soi_login *out);
+
+soi_error *soi_store_get(soi_store *st, const soi_call *c, soi_stored *out);
+
+/* e must be complete (soi_entity_fill_for_put). One statement in a
+ * transaction of its own. */
+soi_error *soi_store_put(soi_store *st, const soi_call *c, const soi_entity *e, soi_stored *out);
+
+/* A read-modify-write in two round trips: soi_store_lock opens a
+ * transaction and reads the picture with the contact row locked, so that
+ * no other write lands in between; soi_store_commit writes and commits.
+ * The transaction holds its connection until soi_store_commit or
+ * soi_store_abandon (which rolls back), or until the call's pool is
+ * cleared. With an outcome other than SOI_OUT_DONE, the lock has already
+ * rolled back and *tx is NULL. */
+typedef struct soi_tx soi_tx;
+soi_error *soi_store_lock(soi_store *st, const soi_call *c, soi_tx **tx, soi_stored *out);
+soi_error *soi_store_commit(soi_tx *tx, const soi_entity *e, soi_stored *out);
+void soi_store_abandon(soi_tx *tx);
 
 #endif

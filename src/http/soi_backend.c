@@ -1,0 +1,107 @@
+#include "http/soi_http.h"
+
+#include <ap_mpm.h>
+#include <http_core.h>
+
+static void soi_server_log(void *ctx, int level, const char *message)
+{
+    const server_rec *s = ctx;
+    ap_log_error(APLOG_MARK, level, 0, s, "%s", message);
+}
+
+static void soi_request_log(void *ctx, int level, const char *message)
+{
+    const request_rec *r = ctx;
+    ap_log_rerror(APLOG_MARK, level, 0, r, "%s", message);
+}
+
+static int soi_same(const soi_backend *b, const soi_store_settings *s, int entries, apr_interval_time_t ttl)
+{
+    const soi_store_settings *t = soi_store_settings_of(b->store);
+    return strcmp(t->conninfo, s->conninfo) == 0 && t->pool_min == s->pool_min && t->pool_max == s->pool_max
+           && t->pool_timeout == s->pool_timeout && t->statement_timeout == s->statement_timeout
+           && t->lock_timeout == s->lock_timeout && b->cache_entries == entries && b->cache_ttl == ttl;
+}
+
+soi_backend *soi_backend_for(apr_pool_t *pconf, server_rec *s, const soi_srv_conf *c, apr_array_header_t *known)
+{
+    int threads = 1;
+    if (!c->conninfo)
+        return NULL;
+    /* The default pool: not more than the worker threads, and not more than
+     * a few. A database does best with few busy connections (bench/: 8 per
+     * process served a third more requests than one per thread), and a
+     * request waits for a free connection far less than a query takes. */
+    if (ap_mpm_query(AP_MPMQ_MAX_THREADS, &threads) != APR_SUCCESS || threads < 1)
+        threads = 1;
+    soi_store_settings set = {
+        c->conninfo,
+        c->pool_min >= 0 ? c->pool_min : 0,
+        c->pool_min >= 0 ? c->pool_max : (threads < SOI_DEFAULT_POOL_MAX ? threads : SOI_DEFAULT_POOL_MAX),
+        c->pool_min >= 0 ? c->pool_timeout : SOI_DEFAULT_POOL_TIMEOUT,
+        c->statement_timeout >= 0 ? c->statement_timeout : SOI_DEFAULT_STATEMENT_TIMEOUT,
+        c->lock_timeout >= 0 ? c->lock_timeout : SOI_DEFAULT_LOCK_TIMEOUT,
+    };
+    int entries = c->cache_entries >= 0 ? c->cache_entries : SOI_DEFAULT_CACHE_ENTRIES;
+    apr_interval_time_t ttl = c->cache_entries >= 0 ? c->cache_ttl : SOI_DEFAULT_CACHE_TTL;
+    if (set.pool_min > set.pool_max)
+        set.pool_min = set.pool_max;
+
+    for (int i = 0; i < known->nelts; i++) {
+        soi_backend *b = APR_ARRAY_IDX(known, i, soi_backend *);
+        if (soi_same(b, &set, entries, ttl))
+            return b;
+    }
+    soi_backend *b = apr_pcalloc(pconf, sizeof(*b));
+    b->store = soi_store_create(pconf, &set);
+    b->cache_entries = entries;
+    b->cache_ttl = ttl;
+    b->server = s;
+    b->log.write = soi_server_log;
+    b->log.ctx = s;
+    b->log.level = ap_get_server_module_loglevel(s, APLOG_MODULE_INDEX);
+    APR_ARRAY_PUSH(known, soi_backend *) = b;
+    return b;
+}
+
+void soi_backend_child_init(soi_backend *b, apr_pool_t *pchild)
+{
+    apr_status_t rv;
+
+    /* The pool lives in pchild itself, not in a sub-pool: a child told to
+     * stop in the middle of a request (prefork) destroys pchild's sub-pools,
+     * the request's among them, before pchild's own cleanups, so every
+     * connection is back when the pool is torn down. */
+    rv = soi_store_open(b->store, pchild, &b->log);
+    if (rv != APR_SUCCESS)
+        ap_log_error(APLOG_MARK, APLOG_CRIT, rv, b->server,
+                     SOILOGNO(0105) "cannot create the connection pool; requests will get 503");
+    b->auth = soi_auth_create(pchild, b->store, b->cache_entries, b->cache_ttl, &rv);
+    if (rv != APR_SUCCESS)
+        ap_log_error(APLOG_MARK, APLOG_WARNING, rv, b->server,
+                     SOILOGNO(0106) "cannot create the login cache of SoImageInfoAuthCache; every request will "
+                                    "look its login up");
+}
+
+void soi_req_init(soi_req *q, request_rec *r)
+{
+    soi_srv_conf *sconf = ap_get_module_config(r->server->module_config, &soimageinfo_module);
+    memset(q, 0, sizeof(*q));
+    q->r = r;
+    q->dconf = ap_get_module_config(r->per_dir_config, &soimageinfo_module);
+    q->backend = sconf->backend;
+    q->log.write = soi_request_log;
+    q->log.ctx = r;
+    q->log.level = ap_get_request_module_loglevel(r, APLOG_MODULE_INDEX);
+    q->authq.pool = r->pool;
+    q->authq.authorization = apr_table_get(r->headers_in, "Authorization");
+    q->authq.accepted = soi_config_auth_schemes(q->dconf);
+    q->authq.now = r->request_time;
+    q->authq.log = &q->log;
+}
+
+soi_call soi_req_call(soi_req *q)
+{
+    soi_call c = {q->r->pool, q->route.contact_id, &q->who, &q->log};
+    return c;
+}
