@@ -16,7 +16,8 @@ use MIME::Base64 qw(encode_base64);
 use POSIX ();
 
 our @EXPORT = qw(call basic db picture_of blob_row links_of json top_keys entity_body seed_body
-                 error_ok snapshot pg_ctl iso associate_json chunks raw_exchange);
+                 error_ok snapshot pg_ctl iso associate_json chunks raw_exchange db_session status_lines
+                 raw_request pg_log_mark pg_log_since error_log_mark error_log_since);
 
 # Every property of a response, in SPEC order.
 our @ORDER = qw(BlobId BlobSize Description ExtraInfo IsEncrypted IsZipped MimeType OriginalSize
@@ -51,14 +52,20 @@ sub call {
     return $ua->request($req);
 }
 
-my $dbh;
-sub db {
-    return $dbh if $dbh && $dbh->ping;
+# A connection of its own to the test database (AutoCommit unless told).
+sub db_session {
+    my (%o) = @_;
     my $ci = $ENV{SOI_TEST_CONNINFO} or die "SOI_TEST_CONNINFO is not set";
     my %kv = $ci =~ /(\w+)=(\S+)/g;
     my $dsn = 'dbi:Pg:' . join(';', map { "$_=$kv{$_}" } grep { $_ ne 'user' } sort keys %kv);
-    $dbh = DBI->connect($dsn, $kv{user} // '', '', { RaiseError => 1, AutoCommit => 1, PrintError => 0,
-                                                      pg_enable_utf8 => 0 });
+    return DBI->connect($dsn, $kv{user} // '', '', { RaiseError => 1, AutoCommit => $o{AutoCommit} // 1,
+                                                     PrintError => 0, pg_enable_utf8 => 0 });
+}
+
+my $dbh;
+sub db {
+    return $dbh if $dbh && $dbh->ping;
+    $dbh = db_session();
     return $dbh;
 }
 
@@ -214,6 +221,50 @@ sub raw_exchange {
     }
     close $sock;
     return $out;
+}
+
+# How many responses a raw exchange holds: the status lines in it.
+sub status_lines {
+    my ($raw) = @_;
+    # Not anchored: a second response may follow a body without a newline.
+    my @lines = $raw =~ m{HTTP/1\.[01] (\d{3}) }g;
+    return @lines;
+}
+
+# A raw HTTP/1.1 request with the given method, path, headers (array of
+# [name, value]) and body bytes, sent on a new connection; returns all the
+# server sent until it closed or $wait seconds passed.
+sub raw_request {
+    my ($method, $path, $headers, $body, $wait) = @_;
+    my $req = "$method $path HTTP/1.1\r\nHost: " . Apache::TestRequest::hostport() . "\r\n";
+    $req .= "$_->[0]: $_->[1]\r\n" for @$headers;
+    return raw_exchange($req . "\r\n" . ($body // ''), $wait // 5);
+}
+
+# The PostgreSQL server log, from a mark on.
+sub pg_log_mark {
+    return -s "$ENV{SOI_TEST_PGDIR}/postgresql.log" // 0;
+}
+
+sub pg_log_since {
+    my ($mark) = @_;
+    open my $fh, '<', "$ENV{SOI_TEST_PGDIR}/postgresql.log" or return '';
+    seek $fh, $mark, 0;
+    local $/;
+    return <$fh> // '';
+}
+
+# httpd's error log, from a mark on.
+sub error_log_mark {
+    return -s 't/logs/error_log' // 0;
+}
+
+sub error_log_since {
+    my ($mark) = @_;
+    open my $fh, '<', 't/logs/error_log' or return '';
+    seek $fh, $mark, 0;
+    local $/;
+    return <$fh> // '';
 }
 
 sub pg_ctl {
