@@ -1,0 +1,267 @@
+/* The store against a throwaway PostgreSQL (t/run-suite starts it and sets
+ * SOI_TEST_CONNINFO): every outcome of the ImageInfo statements, the
+ * credential-version check, concurrent first writes, transactions, and a
+ * pool whose slow connects hold up nobody else. */
+#include <apr_general.h>
+#include <apr_strings.h>
+#include <apr_thread_proc.h>
+#include <libpq-fe.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../unit/tap.h"
+#include "store/soi_pool.h"
+#include "store/soi_store.h"
+
+static const char *conninfo;
+static PGconn *admin;
+
+static void log_line(void *ctx, int level, const char *msg)
+{
+    printf("# log %d: %s\n", level, msg);
+}
+static const soi_log test_log = {log_line, NULL, SOI_LOG_WARNING};
+
+/* One value from SQL run on the test's own connection. */
+static const char *sql1(apr_pool_t *p, const char *sql)
+{
+    PGresult *r = PQexec(admin, sql);
+    const char *v = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0 ? apr_pstrdup(p, PQgetvalue(r, 0, 0))
+                    : PQresultStatus(r) == PGRES_COMMAND_OK                  ? ""
+                                                                             : NULL;
+    if (!v)
+        printf("# SQL failed: %s: %s", sql, PQresultErrorMessage(r));
+    PQclear(r);
+    return v;
+}
+
+static soi_principal login(soi_store *st, apr_pool_t *p, const char *user)
+{
+    soi_principal who = {0};
+    soi_login l;
+    soi_call c = {p, 0, NULL, &test_log};
+    if (!soi_store_login(st, &c, user, &l)) {
+        who.associate_id = l.associate_id;
+        who.version = l.version;
+        who.rights = l.rights;
+    }
+    return who;
+}
+
+static soi_outcome get(soi_store *st, apr_pool_t *p, const soi_principal *who, apr_int32_t contact, soi_stored *out)
+{
+    soi_call c = {p, contact, who, &test_log};
+    soi_error *err = soi_store_get(st, &c, out);
+    return err ? (soi_outcome)-1 : out->outcome;
+}
+
+static soi_outcome put(soi_store *st, apr_pool_t *p, const soi_principal *who, apr_int32_t contact, apr_int64_t blob,
+                       const char *description, soi_stored *out)
+{
+    soi_entity e;
+    soi_entity_init_default(&e);
+    e.v[SOI_F_BLOBID].num = blob;
+    e.v[SOI_F_DESCRIPTION].str = description;
+    e.v[SOI_F_DESCRIPTION].len = strlen(description);
+    soi_call c = {p, contact, who, &test_log};
+    soi_error *err = soi_store_put(st, &c, &e, out);
+    return err ? (soi_outcome)-1 : out->outcome;
+}
+
+/* ---- concurrent first writes ---------------------------------------------------- */
+
+typedef struct {
+    soi_store *st;
+    const soi_principal *who;
+    soi_outcome got;
+} writer_arg;
+
+static void *APR_THREAD_FUNC writer(apr_thread_t *t, void *data)
+{
+    writer_arg *a = data;
+    apr_pool_t *p;
+    soi_stored out;
+    apr_pool_create(&p, NULL);
+    a->got = put(a->st, p, a->who, 183, 0, "concurrent", &out);
+    apr_pool_destroy(p);
+    apr_thread_exit(t, APR_SUCCESS);
+    return NULL;
+}
+
+/* ---- a pool with a slow connect ------------------------------------------------------ */
+
+static volatile int slow_connects;
+
+static soi_error *slow_open(void *ctx, apr_pool_t *p, const soi_log *log, PGconn **out)
+{
+    if (slow_connects)
+        apr_sleep(apr_time_from_sec(2));
+    *out = PQconnectdb(conninfo);
+    return PQstatus(*out) == CONNECTION_OK ? NULL : soi_error_server(p, SOI_MSG_UNAVAILABLE, "connect failed");
+}
+
+typedef struct {
+    soi_pool *pool;
+    apr_time_t took;
+    int ok;
+} acquirer_arg;
+
+static void *APR_THREAD_FUNC acquirer(apr_thread_t *t, void *data)
+{
+    acquirer_arg *a = data;
+    apr_pool_t *p;
+    soi_conn *c;
+    apr_pool_create(&p, NULL);
+    apr_time_t t0 = apr_time_now();
+    a->ok = soi_pool_acquire(a->pool, p, &test_log, &c) == NULL;
+    a->took = apr_time_now() - t0;
+    if (a->ok)
+        soi_pool_release(c);
+    apr_pool_destroy(p);
+    apr_thread_exit(t, APR_SUCCESS);
+    return NULL;
+}
+
+int main(void)
+{
+    apr_pool_t *p;
+    soi_stored out;
+
+    conninfo = getenv("SOI_TEST_CONNINFO");
+    if (!conninfo) {
+        printf("Bail out! SOI_TEST_CONNINFO is not set: run this through t/run-suite (make check)\n");
+        return 1;
+    }
+    apr_initialize();
+    apr_pool_create(&p, NULL);
+    admin = PQconnectdb(conninfo);
+    if (PQstatus(admin) != CONNECTION_OK) {
+        printf("Bail out! cannot connect: %s", PQerrorMessage(admin));
+        return 1;
+    }
+
+    soi_store_settings set = {conninfo, 1, 4, apr_time_from_sec(2), apr_time_from_sec(5), apr_time_from_sec(2)};
+    soi_store *st = soi_store_create(p, &set);
+    ok(soi_store_ping(st), "the database answers a ping");
+    ok(soi_store_open(st, p, &test_log) == APR_SUCCESS && soi_store_is_open(st), "the pool opens");
+
+    /* Logins. */
+    soi_principal tje0 = login(st, p, "tje0");
+    ok(tje0.associate_id == 1 && tje0.rights == 31 && tje0.version > 0, "tje0 logs in: id 1, rights 31, a version");
+    is_int(login(st, p, "nobody").associate_id, 0, "an unknown name finds no associate");
+    is_int(login(st, p, "gone").associate_id, 0, "nor does a deleted associate's");
+
+    /* Reading. */
+    is_int(get(st, p, &tje0, 42, &out), SOI_OUT_DONE, "GET a picture: done");
+    ok(out.entity.v[SOI_F_BLOBID].num == 630 && out.rights == 31
+           && strcmp(out.entity.v[SOI_F_DESCRIPTION].str, "Old description") == 0,
+       "the picture as stored, with the rights the database holds");
+    is_int(get(st, p, &tje0, 151, &out), SOI_OUT_DONE, "a contact without a picture: done");
+    is_int(out.entity.v[SOI_F_BLOBID].num, 0, "with the default entity");
+    is_int(get(st, p, &tje0, 5000, &out), SOI_OUT_MISSING, "no such contact: missing");
+    is_int(get(st, p, &tje0, 199, &out), SOI_OUT_MISSING, "a deleted contact: missing");
+    soi_principal none = login(st, p, "norights");
+    is_int(get(st, p, &none, 42, &out), SOI_OUT_FORBIDDEN, "no Select right: forbidden");
+
+    /* The credential version. */
+    soi_principal old = tje0;
+    old.version--;
+    is_int(get(st, p, &old, 42, &out), SOI_OUT_STALE, "another version of the credentials: stale");
+    soi_principal ghost = {5, 1, 31, "Basic", "gone", NULL};
+    ghost.version = apr_atoi64(sql1(p, "SELECT cred_version FROM associate WHERE associate_id = 5"));
+    is_int(get(st, p, &ghost, 42, &out), SOI_OUT_STALE, "a deleted associate, even with its current version: stale");
+    sql1(p, "UPDATE associate SET blob_rights = 31, full_name = full_name || '' WHERE associate_id = 1");
+    is_int(get(st, p, &tje0, 42, &out), SOI_OUT_DONE, "an update that changes no credential keeps the version");
+    sql1(p, "UPDATE associate SET blob_rights = 30 WHERE associate_id = 1");
+    sql1(p, "UPDATE associate SET blob_rights = 31 WHERE associate_id = 1");
+    is_int(get(st, p, &tje0, 42, &out), SOI_OUT_STALE, "rights changed (and back): stale");
+    tje0 = login(st, p, "tje0");
+    is_int(get(st, p, &tje0, 42, &out), SOI_OUT_DONE, "logged in again: done");
+    sql1(p, "UPDATE associate SET password_hash = password_hash || '' WHERE associate_id = 1");
+    is_int(get(st, p, &tje0, 42, &out), SOI_OUT_DONE, "the same hash written again keeps the version");
+
+    /* Writing. */
+    is_int(put(st, p, &tje0, 180, 0, "first", &out), SOI_OUT_CREATED, "a first PUT: created");
+    apr_int64_t blob = out.entity.v[SOI_F_BLOBID].num;
+    ok(blob > 10000 && strcmp(out.entity.v[SOI_F_DESCRIPTION].str, "first") == 0, "the new picture comes back");
+    is_str(
+        sql1(p, "SELECT count(*) FROM binaryobjectlink WHERE ownertable = 5 AND linktype = 17 AND ownerrecord = 180"),
+        "1", "with its link");
+    is_int(put(st, p, &tje0, 180, 0, "second", &out), SOI_OUT_DONE, "a second PUT: done");
+    is_int(out.entity.v[SOI_F_BLOBID].num, blob, "it keeps the BlobId");
+    is_int(put(st, p, &tje0, 180, blob + 1, "third", &out), SOI_OUT_CONFLICT, "another BlobId: conflict");
+    is_str(sql1(p, "SELECT description FROM binaryobject b JOIN binaryobjectlink l USING (binaryobject_id) "
+                   "WHERE l.ownerrecord = 180 AND l.ownertable = 5"),
+           "second", "and nothing written");
+    is_int(put(st, p, &tje0, 181, 630, "x", &out), SOI_OUT_CONFLICT, "a BlobId where there is no picture: conflict");
+    soi_principal updater = login(st, p, "updater");
+    is_int(put(st, p, &updater, 181, 0, "x", &out), SOI_OUT_FORBIDDEN, "creating without Insert: forbidden");
+    is_int(put(st, p, &updater, 42, 0, "by updater", &out), SOI_OUT_DONE, "updating with Update: done");
+    soi_principal inserter = login(st, p, "inserter");
+    is_int(put(st, p, &inserter, 42, 0, "x", &out), SOI_OUT_FORBIDDEN, "updating without Update: forbidden");
+    is_int(put(st, p, &old, 42, 0, "x", &out), SOI_OUT_STALE, "a stale principal cannot write");
+    is_int(put(st, p, &tje0, 5000, 0, "x", &out), SOI_OUT_MISSING, "no such contact: missing");
+
+    /* Transactions. */
+    soi_call c = {p, 182, &tje0, &test_log};
+    soi_tx *tx;
+    ok(!soi_store_lock(st, &c, &tx, &out) && out.outcome == SOI_OUT_DONE && tx, "lock: done, a transaction");
+    soi_entity e = out.entity;
+    e.v[SOI_F_DESCRIPTION].str = "locked write";
+    e.v[SOI_F_DESCRIPTION].len = strlen("locked write");
+    ok(!soi_store_commit(tx, &e, &out) && out.outcome == SOI_OUT_CREATED, "commit: created");
+    c.contact = 42;
+    ok(!soi_store_lock(st, &c, &tx, &out) && tx, "lock a picture");
+    soi_store_abandon(tx);
+    is_int(put(st, p, &tje0, 42, 0, "after abandon", &out), SOI_OUT_DONE, "abandoned: its lock is gone at once");
+    c.who = &old;
+    ok(!soi_store_lock(st, &c, &tx, &out) && out.outcome == SOI_OUT_STALE && !tx, "a stale lock holds no transaction");
+    is_str(sql1(p, "SELECT count(*) FROM pg_stat_activity WHERE state LIKE 'idle in transaction%'"), "0",
+           "no session is left in a transaction");
+
+    /* Concurrent first writes make one picture. */
+    enum { WRITERS = 8 };
+    apr_thread_t *threads[WRITERS];
+    writer_arg args[WRITERS];
+    for (int i = 0; i < WRITERS; i++) {
+        args[i] = (writer_arg){st, &tje0, (soi_outcome)-1};
+        apr_thread_create(&threads[i], NULL, writer, &args[i], p);
+    }
+    int created = 0, done = 0;
+    for (int i = 0; i < WRITERS; i++) {
+        apr_status_t rv;
+        apr_thread_join(&rv, threads[i]);
+        created += args[i].got == SOI_OUT_CREATED;
+        done += args[i].got == SOI_OUT_DONE;
+    }
+    ok(created == 1 && done == WRITERS - 1, "%d concurrent first PUTs: one created (%d), the others done (%d)", WRITERS,
+       created, done);
+    is_str(
+        sql1(p, "SELECT count(*) FROM binaryobjectlink WHERE ownertable = 5 AND linktype = 17 AND ownerrecord = 183"),
+        "1", "one link");
+
+    /* A slow connect holds up only its own caller: an idle connection is
+     * handed out meanwhile. */
+    apr_status_t rv;
+    soi_pool *pool = soi_pool_create(p, 3, apr_time_from_sec(5), slow_open, NULL, &rv);
+    soi_conn *held;
+    ok(pool && !soi_pool_acquire(pool, p, &test_log, &held), "a pool with one connection held");
+    slow_connects = 1;
+    acquirer_arg slow = {pool, 0, 0}, quick = {pool, 0, 0};
+    apr_thread_t *ts, *tq;
+    apr_thread_create(&ts, NULL, acquirer, &slow, p);
+    apr_sleep(apr_time_from_msec(300)); /* the slow one is connecting now */
+    soi_pool_release(held);
+    apr_thread_create(&tq, NULL, acquirer, &quick, p);
+    apr_thread_join(&rv, tq);
+    apr_thread_join(&rv, ts);
+    ok(quick.ok && quick.took < apr_time_from_msec(500),
+       "the idle connection is handed out while another connects (%d ms)", (int)apr_time_as_msec(quick.took));
+    ok(slow.ok && slow.took >= apr_time_from_msec(1900), "the slow connect took its time (%d ms)",
+       (int)apr_time_as_msec(slow.took));
+
+    PQfinish(admin);
+    apr_pool_destroy(p);
+    apr_terminate();
+    return done_testing();
+}
