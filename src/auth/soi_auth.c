@@ -20,7 +20,7 @@ struct soi_auth {
 };
 
 /* The longest a refusal is held back, whatever hash a refused user has. */
-#define SOI_REFUSAL_MAX apr_time_from_sec(2)
+#define SOI_REFUSAL_MAX apr_time_from_sec(1)
 
 /* A bcrypt hash (cost 10, the cost htpasswd -B and most tools use) of a
  * random secret: the first refusal in a process times a verification
