@@ -72,26 +72,34 @@ int soi_ascii_ieq(const char *s, apr_size_t n, const char *lit)
 
 int soi_parse_int(const char *s, apr_size_t n, apr_int64_t min, apr_int64_t max, apr_int64_t *out)
 {
-    apr_size_t i = 0;
-    int neg = 0;
+    /* The one sign rule, alike for JSON numbers, XML element text, form
+     * values, JSON Patch "test" values and directive values: an optional '-'
+     * and then digits. '+' is refused everywhere, as JSON cannot have it. */
+    int neg = n > 0 && s[0] == '-';
+    apr_size_t i = neg ? 1 : 0;
     apr_uint64_t v = 0;
-    /* Larger than any bound we check against, small enough not to overflow. */
-    const apr_uint64_t cap = APR_UINT64_C(1) << 62;
+    /* The largest magnitude an apr_int64_t can take with this sign. */
+    const apr_uint64_t limit = neg ? (apr_uint64_t)APR_INT64_MAX + 1 : (apr_uint64_t)APR_INT64_MAX;
 
-    if (n > 0 && (s[0] == '-' || s[0] == '+')) {
-        neg = s[0] == '-';
-        i = 1;
-    }
     if (i == n)
         return 0;
     for (; i < n; i++) {
         if (s[i] < '0' || s[i] > '9')
             return 0;
-        v = v * 10 + (apr_uint64_t)(s[i] - '0');
-        if (v > cap)
+        apr_uint64_t d = (apr_uint64_t)(s[i] - '0');
+        /* Checked before it happens: v * 10 + d must not pass the limit
+         * (and so can never wrap modulo 2^64). */
+        if (v > (limit - d) / 10)
             return 0;
+        v = v * 10 + d;
     }
-    apr_int64_t r = neg ? -(apr_int64_t)v : (apr_int64_t)v;
+    apr_int64_t r;
+    if (!neg)
+        r = (apr_int64_t)v;
+    else if (v == (apr_uint64_t)APR_INT64_MAX + 1)
+        r = APR_INT64_MIN;
+    else
+        r = -(apr_int64_t)v;
     if (r < min || r > max)
         return 0;
     *out = r;

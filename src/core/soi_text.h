@@ -19,8 +19,10 @@ soi_utf8_status soi_utf8_check(const char *s, apr_size_t n, apr_size_t *chars, a
 /* ASCII-only case-insensitive equality of s[0..n) with the NUL-terminated lit. */
 int soi_ascii_ieq(const char *s, apr_size_t n, const char *lit);
 
-/* Parses an optionally signed decimal integer that fills s[0..n) exactly and
- * lies in [min, max]. Returns 1 on success. */
+/* Parses a decimal integer that fills s[0..n) exactly and lies in [min, max]:
+ * an optional '-', then one or more digits (leading zeros allowed, "-0" is 0;
+ * '+' is refused, as in JSON). Anything beyond 64 bits is refused without
+ * wrapping. Returns 1 on success; *out is untouched on failure. */
 int soi_parse_int(const char *s, apr_size_t n, apr_int64_t min, apr_int64_t max, apr_int64_t *out);
 
 /* s[0..n) with leading and trailing spaces, tabs, CRs and LFs removed. */

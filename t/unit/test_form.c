@@ -1,5 +1,6 @@
 /* application/x-www-form-urlencoded. */
 #include <apr_general.h>
+#include <apr_strings.h>
 #include <string.h>
 
 #include "codec/soi_form.h"
@@ -53,6 +54,24 @@ int main(void)
     ok(msg("Description=%4") != NULL, "a truncated escape");
     is_str(msg("BlobSize=lots"), "BlobSize must be an integer from 0 to 2147483647, not \"lots\".",
            "the entity's rules apply");
+    {
+        static const char *const too_big[] = {"9223372036854775807",  "9223372036854775808",
+                                              "18446744073709551616", "18446744073709551617",
+                                              "18446744073709552246", "123456789012345678901234567890"};
+        for (size_t i = 0; i < sizeof(too_big) / sizeof(too_big[0]); i++) {
+            is_str(msg(apr_pstrcat(p, "BlobSize=", too_big[i], NULL)),
+                   apr_psprintf(p, "BlobSize must be an integer from 0 to 2147483647, not \"%s\".", too_big[i]),
+                   "BlobSize %s refused", too_big[i]);
+            is_str(msg(apr_pstrcat(p, "BlobId=", too_big[i], NULL)),
+                   apr_psprintf(p, "BlobId must be an integer (the picture's BlobId, or 0), not \"%s\".", too_big[i]),
+                   "BlobId %s refused", too_big[i]);
+        }
+    }
+    is_str(msg("BlobSize=%2B5"), "BlobSize must be an integer from 0 to 2147483647, not \"+5\".",
+           "an encoded plus sign is refused");
+    ok(!decode("BlobSize=+5", 0, &c) && c.entity.v[SOI_F_BLOBSIZE].num == 5,
+       "a raw + is a space in a form: \" 5\" is 5, as in XML");
+    ok(!decode("BlobSize=-0", 0, &c) && c.entity.v[SOI_F_BLOBSIZE].num == 0, "-0 is 0");
     is_str(msg("IsZipped=1"), "IsZipped must be true or false, not \"1\".", "booleans are true or false");
     ok(msg("Description=%C0%AF") != NULL, "invalid UTF-8 after decoding is refused");
     ok(msg("Description=a%00b") != NULL, "an encoded NUL is refused");

@@ -1,5 +1,6 @@
 /* The JSON decoders: the entity (fed whole and in pieces) and the merge patch. */
 #include <apr_general.h>
+#include <apr_strings.h>
 #include <string.h>
 
 #include "codec/soi_json.h"
@@ -95,6 +96,29 @@ int main(void)
     is_int(status("{\"BlobSize\":\"442\"}"), 400, "a string for an integer");
     is_str(message("{\"IsZipped\":1}"), "IsZipped must be true or false, not \"1\".", "a number for a boolean");
     is_int(status("{\"Description\":\"a\",\"description\":\"b\"}"), 400, "a property twice");
+
+    /* Integers: the range is checked before anything could wrap. */
+    {
+        static const char *const too_big[] = {
+            "2147483648",           "9223372036854775807",  "9223372036854775808",   "18446744073709551616",
+            "18446744073709551617", "18446744073709552246", "-18446744073709551617", "123456789012345678901234567890"};
+        for (size_t i = 0; i < sizeof(too_big) / sizeof(too_big[0]); i++) {
+            char body[120];
+            snprintf(body, sizeof(body), "{\"BlobSize\":%s}", too_big[i]);
+            is_str(message(body),
+                   apr_psprintf(p, "BlobSize must be an integer from 0 to 2147483647, not \"%s\".", too_big[i]),
+                   "BlobSize %s refused, naming the property", too_big[i]);
+            snprintf(body, sizeof(body), "{\"BlobId\":%s}", too_big[i]);
+            is_str(message(body),
+                   apr_psprintf(p, "BlobId must be an integer (the picture's BlobId, or 0), not \"%s\".", too_big[i]),
+                   "BlobId %s refused, naming the property", too_big[i]);
+        }
+    }
+    ok(!decode("{\"BlobSize\":-0,\"BlobId\":-0}", 0, &e) && e.v[SOI_F_BLOBSIZE].num == 0 && e.v[SOI_F_BLOBID].num == 0,
+       "-0 is 0");
+    ok(!decode("{\"OriginalSize\":2147483647}", 0, &e) && e.v[SOI_F_ORIGINALSIZE].num == 2147483647, "int32 max");
+    err = decode("{\"BlobSize\":+5}", 0, &e);
+    ok(err && strstr(msg_of(err), "The body is not valid JSON"), "+5 is not JSON: %s", err ? msg_of(err) : "");
     err = decode("{\"Description\":", 0, &e);
     ok(err && strstr(msg_of(err), "The body is not valid JSON"), "syntax errors say so: %s", err ? msg_of(err) : "");
 

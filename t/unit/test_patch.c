@@ -115,6 +115,25 @@ int main(void)
            "A.15 the string \"10\" is not the number 10");
     ok(!json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":10}]", &t), "A.15 the number 10 is");
     ok(!json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":10.0}]", &t), "and so is 10.0");
+    /* Numbers beyond 64 bits do not wrap around onto the stored value. */
+    t = base; /* BlobId 630 */
+    is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobId\",\"value\":18446744073709552246}]", &t)), 409,
+           "2^64+630 is not 630");
+    is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobId\",\"value\":-18446744073709550986}]", &t)), 409,
+           "-(2^64-630) is not 630");
+    t.v[SOI_F_BLOBSIZE].num = 1;
+    is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":18446744073709551617}]", &t)), 409,
+           "2^64+1 is not 1");
+    t.v[SOI_F_BLOBSIZE].num = 0;
+    is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":18446744073709551616}]", &t)), 409,
+           "2^64 is not 0");
+    is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":-0}]", &t)), 0, "-0 is 0");
+    err = json_patch("[{\"op\":\"replace\",\"path\":\"/BlobSize\",\"value\":18446744073709551617}]", &t);
+    is_str(err ? msg_of(err) : NULL,
+           "Operation 1 of the JSON Patch: BlobSize must be an integer from 0 to 2147483647, not "
+           "\"18446744073709551617\".",
+           "2^64+1 is refused as a value");
+    is_int(t.v[SOI_F_BLOBSIZE].num, 0, "and changed nothing");
 
     /* ---- paths, kinds, rights ---- */
     t = base;

@@ -1,5 +1,6 @@
 /* The XML decoder: names, namespaces, nil, objects, DOCTYPE refusal, chunks. */
 #include <apr_general.h>
+#include <apr_strings.h>
 #include <string.h>
 
 #include "codec/soi_xml.h"
@@ -93,6 +94,24 @@ int main(void)
     }
     is_str(msg("<x><BlobSize>many</BlobSize></x>"), "BlobSize must be an integer from 0 to 2147483647, not \"many\".",
            "the entity's own rules apply");
+    {
+        static const char *const too_big[] = {"9223372036854775807",  "9223372036854775808",
+                                              "18446744073709551616", "18446744073709551617",
+                                              "18446744073709552246", "123456789012345678901234567890"};
+        for (size_t i = 0; i < sizeof(too_big) / sizeof(too_big[0]); i++) {
+            is_str(msg(apr_psprintf(p, "<x><BlobSize>%s</BlobSize></x>", too_big[i])),
+                   apr_psprintf(p, "BlobSize must be an integer from 0 to 2147483647, not \"%s\".", too_big[i]),
+                   "BlobSize %s refused", too_big[i]);
+            is_str(msg(apr_psprintf(p, "<x><BlobId>%s</BlobId></x>", too_big[i])),
+                   apr_psprintf(p, "BlobId must be an integer (the picture's BlobId, or 0), not \"%s\".", too_big[i]),
+                   "BlobId %s refused", too_big[i]);
+        }
+    }
+    is_str(msg("<x><BlobSize>+5</BlobSize></x>"), "BlobSize must be an integer from 0 to 2147483647, not \"+5\".",
+           "a plus sign is refused, as JSON cannot have one");
+    is_str(msg("<x><BlobId>+630</BlobId></x>"), "BlobId must be an integer (the picture's BlobId, or 0), not \"+630\".",
+           "in BlobId too");
+    ok(!decode("<x><BlobSize> -0 </BlobSize></x>", 0, &e) && e.v[SOI_F_BLOBSIZE].num == 0, "-0 is 0");
     is_str(msg("<x><Description>a</Description><description>b</description></x>"),
            "Description is given more than once.", "a property twice");
     is_str(msg("<x><IsZipped i:nil=\"true\" xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\"/></x>"),

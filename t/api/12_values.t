@@ -1,0 +1,52 @@
+# Values at the edges, alike in every media type: integers beyond 64 bits
+# and signs. Contact 42 (picture 630) and contacts 241..260.
+use strict;
+use warnings FATAL => 'all';
+use Apache::Test qw(-withtestmore);
+use lib 't/lib';
+use SoiTest;
+
+my $P42 = '/api/v1/Contact/42/ImageInfo';
+my $xsi = 'xmlns:i="http://www.w3.org/2001/XMLSchema-instance"';
+my $two64p1 = '18446744073709551617';      # 2^64 + 1: wrapped modulo 2^64 it is 1
+my $two64p630 = '18446744073709552246';    # 2^64 + 630: wrapped it is BlobId 630
+
+# ---- integers beyond 64 bits never wrap onto a valid value ------------------------
+# [what, Content-Type, body, property]
+my @too_big = (
+    ['JSON BlobSize 2^64+1', 'application/json', qq({"BlobId":630,"BlobSize":$two64p1,"Description":"wrapped"}),
+     'BlobSize'],
+    ['JSON BlobId 2^64+630', 'application/json', qq({"BlobId":$two64p630,"Description":"wrapped"}), 'BlobId'],
+    ['XML BlobSize 2^64+1', 'application/xml',
+     qq(<BlobEntity $xsi><BlobId>630</BlobId><BlobSize>$two64p1</BlobSize><Description>wrapped</Description></BlobEntity>),
+     'BlobSize'],
+    ['XML BlobId 2^64+630', 'application/xml',
+     qq(<BlobEntity $xsi><BlobId>$two64p630</BlobId><Description>wrapped</Description></BlobEntity>), 'BlobId'],
+    ['form BlobSize 2^64+1', 'application/x-www-form-urlencoded', "BlobId=630&BlobSize=$two64p1&Description=wrapped",
+     'BlobSize'],
+    ['form BlobId 2^64+630', 'application/x-www-form-urlencoded', "BlobId=$two64p630&Description=wrapped", 'BlobId'],
+    # One sign rule everywhere: JSON cannot have '+', so nothing else takes it.
+    ['XML BlobSize +5', 'application/xml', '<BlobEntity><BlobSize>+5</BlobSize></BlobEntity>', 'BlobSize'],
+    ['form BlobSize %2B5', 'application/x-www-form-urlencoded', 'BlobSize=%2B5', 'BlobSize'],
+);
+for my $c (@too_big) {
+    my ($what, $type, $body, $prop) = @$c;
+    my $before = snapshot(42);
+    my $res = call(PUT => $P42, type => $type, body => $body);
+    error_ok($res, 400, 'SoValidationException', qr/^\Q$prop\E must be an integer/, $what);
+    is(snapshot(42), $before, "$what: the database is unchanged");
+}
+
+# A JSON Patch test of 2^64+630 does not match BlobId 630.
+{
+    my $before = snapshot(42);
+    my $res = call(PATCH => $P42, type => 'application/json-patch+json',
+                   body => qq([{"op":"test","path":"/BlobId","value":$two64p630},)
+                         . '{"op":"replace","path":"/Description","value":"wrapped"}]');
+    error_ok($res, 409, 'SoConflictException',
+             qr/^Operation 1 of the JSON Patch \(test\) failed: BlobId does not hold the value given/,
+             'JSON Patch test of BlobId 2^64+630');
+    is(snapshot(42), $before, 'JSON Patch test of BlobId 2^64+630: nothing changed');
+}
+
+done_testing();
