@@ -3,6 +3,7 @@
  * their members mapped onto BlobEntity properties (foo -> Description,
  * baz -> ExtraInfo, numbers -> BlobSize). */
 #include <apr_general.h>
+#include <apr_strings.h>
 #include <string.h>
 
 #include "codec/soi_json.h"
@@ -128,6 +129,41 @@ int main(void)
     is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":18446744073709551616}]", &t)), 409,
            "2^64 is not 0");
     is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":-0}]", &t)), 0, "-0 is 0");
+    /* Compared exactly, as decimals: a double would round these onto the value. */
+    t.v[SOI_F_BLOBSIZE].num = 442;
+    {
+        static const char *const equal[] = {"442",
+                                            "442.0",
+                                            "4.42e2",
+                                            "4.42E+2",
+                                            "44200e-2",
+                                            "0.000442e6",
+                                            "442.000000000000000000000000000000",
+                                            "4420000000000000000000e-19"};
+        static const char *const unequal[] = {"442.00000000000001",
+                                              "442.5",
+                                              "441.9999999999999999999",
+                                              "4.42e1",
+                                              "442e-1",
+                                              "1e400",
+                                              "-442",
+                                              "442e18",
+                                              "442.000000000000000000000000000001e0"};
+        for (size_t i = 0; i < sizeof(equal) / sizeof(equal[0]); i++)
+            is_int(status(json_patch(
+                       apr_psprintf(p, "[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":%s}]", equal[i]), &t)),
+                   0, "%s equals 442", equal[i]);
+        for (size_t i = 0; i < sizeof(unequal) / sizeof(unequal[0]); i++)
+            is_int(status(json_patch(
+                       apr_psprintf(p, "[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":%s}]", unequal[i]), &t)),
+                   409, "%s is not 442", unequal[i]);
+    }
+    t.v[SOI_F_BLOBSIZE].num = 0;
+    is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":-0.0e-5}]", &t)), 0, "-0.0e-5 is 0");
+    is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":0e99999999999999999999}]", &t)), 0,
+           "0e99999999999999999999 is 0");
+    is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":1e-99999999999999999999}]", &t)), 409,
+           "1e-99999999999999999999 is not 0");
     err = json_patch("[{\"op\":\"replace\",\"path\":\"/BlobSize\",\"value\":18446744073709551617}]", &t);
     is_str(err ? msg_of(err) : NULL,
            "Operation 1 of the JSON Patch: BlobSize must be an integer from 0 to 2147483647, not "
