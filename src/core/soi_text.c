@@ -1,8 +1,10 @@
 #include "core/soi_text.h"
 
 #include <apr_lib.h>
+#include <apr_strings.h>
 
-soi_utf8_status soi_utf8_check(const char *s, apr_size_t n, apr_size_t *chars, apr_uint32_t *bad)
+/* Strict UTF-8; with text_rules, also the characters text may not hold. */
+static soi_utf8_status utf8_scan(const char *s, apr_size_t n, int text_rules, apr_size_t *chars, apr_uint32_t *bad)
 {
     const unsigned char *p = (const unsigned char *)s, *end = p + n;
     apr_size_t count = 0;
@@ -45,11 +47,11 @@ soi_utf8_status soi_utf8_check(const char *s, apr_size_t n, apr_size_t *chars, a
             *bad = cp;
             return SOI_UTF8_INVALID;
         }
-        if (cp == 0) {
+        if (text_rules && cp == 0) {
             *bad = 0;
             return SOI_UTF8_NUL;
         }
-        if ((cp < 0x20 && cp != 0x09 && cp != 0x0A && cp != 0x0D) || cp == 0xFFFE || cp == 0xFFFF) {
+        if (text_rules && ((cp < 0x20 && cp != 0x09 && cp != 0x0A && cp != 0x0D) || cp == 0xFFFE || cp == 0xFFFF)) {
             *bad = cp;
             return SOI_UTF8_NOT_XML;
         }
@@ -58,6 +60,23 @@ soi_utf8_status soi_utf8_check(const char *s, apr_size_t n, apr_size_t *chars, a
     }
     *chars = count;
     return SOI_UTF8_OK;
+}
+
+soi_utf8_status soi_utf8_check(const char *s, apr_size_t n, apr_size_t *chars, apr_uint32_t *bad)
+{
+    return utf8_scan(s, n, 1, chars, bad);
+}
+
+int soi_utf8_valid(const char *s, apr_size_t n, apr_uint32_t *bad)
+{
+    apr_size_t chars;
+    return utf8_scan(s, n, 0, &chars, bad) == SOI_UTF8_OK;
+}
+
+const char *soi_utf8_bad_hex(apr_pool_t *pool, const char *s, apr_size_t n)
+{
+    apr_uint32_t bad = 0;
+    return soi_utf8_valid(s, n, &bad) ? "" : apr_psprintf(pool, "%X", (unsigned)bad);
 }
 
 int soi_ascii_ieq(const char *s, apr_size_t n, const char *lit)

@@ -1,5 +1,6 @@
 # Values at the edges, alike in every media type: integers beyond 64 bits
-# and signs. Contact 42 (picture 630) and contacts 241..260.
+# and signs, text that is not UTF-8. Contact 42 (picture 630) and contacts
+# 241..260.
 use strict;
 use warnings FATAL => 'all';
 use Apache::Test qw(-withtestmore);
@@ -47,6 +48,49 @@ for my $c (@too_big) {
              qr/^Operation 1 of the JSON Patch \(test\) failed: BlobId does not hold the value given/,
              'JSON Patch test of BlobId 2^64+630');
     is(snapshot(42), $before, 'JSON Patch test of BlobId 2^64+630: nothing changed');
+}
+
+# ---- text that is not UTF-8 is a 400 naming the property --------------------------
+# Contact 241 gets a picture first; every refusal below leaves it as it is.
+is(call(PUT => '/api/v1/Contact/241/ImageInfo', type => 'application/json',
+        body => '{"Description":"Before","MimeType":"image/png"}')->code, 200, 'contact 241 has a picture');
+my $P241 = '/api/v1/Contact/241/ImageInfo';
+# [what, bytes, as the message shows them]
+my @not_utf8 = (['a byte that is never UTF-8', "\xff", 'FF'], ['a truncated sequence', "\xe2\x82", 'E2'],
+                ['an overlong form', "\xc0\xaf", 'C0'], ['an encoded surrogate', "\xed\xa0\x80", 'D800']);
+# [media type, body for a Description holding $b]
+my @codecs = (
+    ['application/json', sub { qq({"MimeType":"image/png","Description":"a$_[0]b","BlobSize":1}) }],
+);
+for my $codec (@codecs) {
+    my ($type, $body) = @$codec;
+    for my $c (@not_utf8) {
+        my ($what, $bytes, $near) = @$c;
+        my $before = snapshot(241);
+        my $res = call(PUT => $P241, type => $type, body => $body->($bytes));
+        error_ok($res, 400, 'SoValidationException', qr/^Description is not valid UTF-8 \(near 0x$near\)/,
+                 "$type, $what in Description");
+        is(snapshot(241), $before, "$type, $what in Description: the database is unchanged");
+    }
+}
+# Ignored text must be text too; a JSON Patch names the operation and member.
+for my $c (['JSON, an unknown property', 'application/json', qq({"Description":"x","Colour":["\xff"]}),
+            qr/^"Colour" holds text that is not valid UTF-8 \(near 0xFF\)/],
+           ['JSON, a property name', 'application/json', qq({"Description":"x","Col\xc0\xafour":1}),
+            qr/^A property name is not valid UTF-8 \(near 0xC0\)/],
+           ['JSON Patch, a value', 'application/json-patch+json',
+            qq([{"op":"replace","path":"/Description","value":"\xed\xa0\x80"}]),
+            qr/^Operation 1 of the JSON Patch: "value" is not valid UTF-8 \(near 0xD800\)/],
+           ['JSON Patch, a path', 'application/json-patch+json',
+            qq([{"op":"remove","path":"/ExtraInfo"},{"op":"remove","path":"/Descr\xe2\x82iption"}]),
+            qr/^Operation 2 of the JSON Patch: "path" is not valid UTF-8 \(near 0xE2\)/],
+           ['merge patch, a value', 'application/merge-patch+json', qq({"Description":"\xff"}),
+            qr/^Description is not valid UTF-8 \(near 0xFF\)/]) {
+    my ($what, $type, $body, $like) = @$c;
+    my $before = snapshot(241);
+    my $res = call(($type eq 'application/json' ? 'PUT' : 'PATCH') => $P241, type => $type, body => $body);
+    error_ok($res, 400, 'SoValidationException', $like, $what);
+    is(snapshot(241), $before, "$what: the database is unchanged");
 }
 
 done_testing();

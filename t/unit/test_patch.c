@@ -48,6 +48,37 @@ static int status(soi_error *err)
     return err ? err->status : 0;
 }
 
+/* Decodes a JSON Patch fed in two pieces split at byte `at`, and applies it
+ * to a copy of base; the message, or "" when it applies. */
+static const char *patch_split(const char *body, apr_size_t at)
+{
+    soi_change c;
+    soi_entity t = base;
+    apr_size_t n = strlen(body);
+    memset(&c, 0, sizeof(c));
+    soi_sink d = soi_json_patch_decoder(p, &c);
+    soi_error *err = at > 0 ? d.feed(d.ctx, body, at) : NULL;
+    if (!err && at < n)
+        err = d.feed(d.ctx, body + at, n - at);
+    if (!err)
+        err = d.finish(d.ctx);
+    if (!err)
+        err = soi_change_apply(p, &c, &t);
+    return err ? apr_pstrdup(p, msg_of(err)) : "";
+}
+
+/* The same message at every split, or what differs. */
+static const char *patch_message(const char *body)
+{
+    const char *first = patch_split(body, 0);
+    for (apr_size_t at = 1; at <= strlen(body); at++) {
+        const char *m = patch_split(body, at);
+        if (strcmp(m, first) != 0)
+            return apr_psprintf(p, "split at %d: %s; whole: %s", (int)at, m, first);
+    }
+    return first;
+}
+
 int main(void)
 {
     soi_entity t;
@@ -243,6 +274,64 @@ int main(void)
     is_int(status(json_patch("[{\"op\":\"copy\",\"from\":\"/BlobSize\\u0000x\",\"path\":\"/OriginalSize\"}]", &t)), 400,
            "and a from");
     is_str(t.v[SOI_F_DESCRIPTION].str, "bar", "none of them changed anything");
+
+    /* Text that is not UTF-8, in any member, named by operation and member. */
+    {
+        static const struct {
+            const char *bytes, *near, *what;
+        } bad[] = {{"\xff", "FF", "a byte that is never UTF-8"},
+                   {"\xe2\x82", "E2", "a truncated sequence"},
+                   {"\xc0\xaf", "C0", "an overlong form"},
+                   {"\xed\xa0\x80", "D800", "an encoded surrogate"}};
+        static const struct {
+            const char *body, *member;
+        } where[] = {
+            {"[{\"op\":\"test\",\"path\":\"/BlobId\",\"value\":630},{\"op\":\"re%splace\",\"path\":\"/Description\","
+             "\"value\":\"x\"}]",
+             "op"},
+            {"[{\"op\":\"test\",\"path\":\"/BlobId\",\"value\":630},{\"op\":\"replace\",\"path\":\"/Descr%siption\","
+             "\"value\":\"x\"}]",
+             "path"},
+            {"[{\"op\":\"test\",\"path\":\"/BlobId\",\"value\":630},{\"op\":\"copy\",\"from\":\"/Ext%sraInfo\","
+             "\"path\":\"/Description\"}]",
+             "from"},
+            {"[{\"op\":\"test\",\"path\":\"/BlobId\",\"value\":630},{\"op\":\"replace\",\"path\":\"/Description\","
+             "\"value\":\"a%sb\"}]",
+             "value"},
+            {"[{\"op\":\"test\",\"path\":\"/BlobId\",\"value\":630},{\"value\":\"%s\",\"op\":\"test\","
+             "\"path\":\"/Description\"}]",
+             "value"},
+            {"[{\"op\":\"test\",\"path\":\"/BlobId\",\"value\":630},{\"op\":\"add\",\"path\":\"/Description\","
+             "\"value\":{\"deep\":[\"%s\"]}}]",
+             "value"},
+            {"[{\"op\":\"test\",\"path\":\"/BlobId\",\"value\":630},{\"op\":\"add\",\"path\":\"/Description\","
+             "\"value\":{\"%s\":1}}]",
+             "value"},
+            {"[{\"op\":\"test\",\"path\":\"/BlobId\",\"value\":630},{\"op\":\"remove\",\"path\":\"/Description\","
+             "\"comment\":\"%s\"}]",
+             "comment"},
+        };
+        for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+            for (size_t w = 0; w < sizeof(where) / sizeof(where[0]); w++)
+                is_str(patch_message(apr_psprintf(p, where[w].body, bad[i].bytes)),
+                       apr_psprintf(p,
+                                    "Operation 2 of the JSON Patch: \"%s\" is not valid UTF-8 (near 0x%s): send text "
+                                    "as UTF-8 without overlong forms or surrogates.",
+                                    where[w].member, bad[i].near),
+                       "%s in \"%s\" (case %d), split at every offset", bad[i].what, where[w].member, (int)w);
+            is_str(patch_message(
+                       apr_psprintf(p, "[{\"op\":\"remove\",\"path\":\"/Description\",\"x%s\":1}]", bad[i].bytes)),
+                   apr_psprintf(p,
+                                "Operation 1 of the JSON Patch has a member name that is not valid UTF-8 (near 0x%s).",
+                                bad[i].near),
+                   "%s in a member name", bad[i].what);
+        }
+        is_str(
+            patch_message("[{\"op\":\"replace\",\"path\":\"/Description\",\"value\":\"\xc3\xa6\xe2\x82\xac\xf0\x9f"
+                          "\x98\x80\"},{\"op\":\"test\",\"path\":\"/Description\",\"value\":\"\xc3\xa6\xe2\x82\xac\xf0"
+                          "\x9f\x98\x80\"}]"),
+            "", "valid UTF-8 of every length passes, split at every offset");
+    }
 
     /* All or nothing. */
     t = base;

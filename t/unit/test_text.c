@@ -38,6 +38,13 @@ int main(void)
     ok(check("a\tb\r\nc", 6, &chars) == SOI_UTF8_OK && chars == 6, "tab, CR and LF accepted");
     ok(check("\xef\xbf\xbd", 3, &chars) == SOI_UTF8_OK, "U+FFFD accepted");
 
+    apr_uint32_t bad = 0;
+    ok(soi_utf8_valid("a\0\x01\xef\xbf\xbe", 6, &bad), "soi_utf8_valid: U+0000, controls and U+FFFE are UTF-8");
+    ok(!soi_utf8_valid("a\0\xff", 3, &bad) && bad == 0xFF, "and finds what is not, after a U+0000");
+    is_str(soi_utf8_bad_hex(p, "ab\xed\xa0\x80", 5), "D800", "the offending code point in hex");
+    is_str(soi_utf8_bad_hex(p, "\x01\xe2\x82", 3), "E2", "the lead byte of a truncated sequence");
+    is_str(soi_utf8_bad_hex(p, "\x01\xc3\xa6", 3), "", "nothing for valid UTF-8");
+
     ok(soi_ascii_ieq("imageINFO", 9, "ImageInfo"), "case-insensitive match");
     ok(!soi_ascii_ieq("ImageInf", 8, "ImageInfo"), "prefix does not match");
     ok(!soi_ascii_ieq("ImageInfoX", 10, "ImageInfo"), "longer does not match");
