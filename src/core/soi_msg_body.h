@@ -65,7 +65,8 @@
     X(SOI_MSG_INSIDE_UTF8, 400, "{1} holds text that is not valid UTF-8 (near 0x{2}): send text as UTF-8 without overlong forms or surrogates.") \
     X(SOI_MSG_JSON_UTF8, 400, "The body holds a string that is not valid UTF-8 (near 0x{1}): send JSON as UTF-8 without overlong forms or surrogates.") \
     X(SOI_MSG_PATCH_MEMBER_UTF8, 400, "Operation {1} of the JSON Patch: \"{2}\" is not valid UTF-8 (near 0x{3}): send text as UTF-8 without overlong forms or surrogates.") \
-    X(SOI_MSG_PATCH_NAME_UTF8, 400, "Operation {1} of the JSON Patch has a member name that is not valid UTF-8 (near 0x{2}).")
+    X(SOI_MSG_PATCH_NAME_UTF8, 400, "Operation {1} of the JSON Patch has a member name that is not valid UTF-8 (near 0x{2}).") \
+    X(SOI_MSG_XML_UTF8, 400, "The XML body is not valid UTF-8 at byte offset {1} (near 0x{2}): send text as UTF-8 without overlong forms or surrogates.")
 /* clang-format on */
 
 #endif

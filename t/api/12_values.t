@@ -61,6 +61,9 @@ my @not_utf8 = (['a byte that is never UTF-8', "\xff", 'FF'], ['a truncated sequ
 # [media type, body for a Description holding $b]
 my @codecs = (
     ['application/json', sub { qq({"MimeType":"image/png","Description":"a$_[0]b","BlobSize":1}) }],
+    ['application/xml',
+     sub { qq(<?xml version="1.0" encoding="utf-8"?><BlobEntity $xsi><MimeType>image/png</MimeType>)
+           . qq(<Description>a$_[0]b</Description><BlobSize>1</BlobSize></BlobEntity>) }],
 );
 for my $codec (@codecs) {
     my ($type, $body) = @$codec;
@@ -85,10 +88,17 @@ for my $c (['JSON, an unknown property', 'application/json', qq({"Description":"
             qq([{"op":"remove","path":"/ExtraInfo"},{"op":"remove","path":"/Descr\xe2\x82iption"}]),
             qr/^Operation 2 of the JSON Patch: "path" is not valid UTF-8 \(near 0xE2\)/],
            ['merge patch, a value', 'application/merge-patch+json', qq({"Description":"\xff"}),
-            qr/^Description is not valid UTF-8 \(near 0xFF\)/]) {
+            qr/^Description is not valid UTF-8 \(near 0xFF\)/],
+           ['XML, an unknown element', 'application/xml',
+            qq(<BlobEntity><Description>x</Description><Colour><Deep>\xe2\x82</Deep></Colour></BlobEntity>),
+            qr/^"Colour" holds text that is not valid UTF-8 \(near 0xE2\)/],
+           ['XML, an attribute', 'text/xml', qq(<BlobEntity><description note="\xc0\xaf">x</description></BlobEntity>),
+            qr/^Description holds text that is not valid UTF-8 \(near 0xC0\)/],
+           ['XML, an element name', 'application/xml', qq(<BlobEntity><Descr\xffiption>x</Descr\xffiption></BlobEntity>),
+            qr/^A property name is not valid UTF-8 \(near 0xFF\)/]) {
     my ($what, $type, $body, $like) = @$c;
     my $before = snapshot(241);
-    my $res = call(($type eq 'application/json' ? 'PUT' : 'PATCH') => $P241, type => $type, body => $body);
+    my $res = call(($type =~ /patch/ ? 'PATCH' : 'PUT') => $P241, type => $type, body => $body);
     error_ok($res, 400, 'SoValidationException', $like, $what);
     is(snapshot(241), $before, "$what: the database is unchanged");
 }
