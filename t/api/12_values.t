@@ -64,6 +64,8 @@ my @codecs = (
     ['application/xml',
      sub { qq(<?xml version="1.0" encoding="utf-8"?><BlobEntity $xsi><MimeType>image/png</MimeType>)
            . qq(<Description>a$_[0]b</Description><BlobSize>1</BlobSize></BlobEntity>) }],
+    ['application/x-www-form-urlencoded',
+     sub { 'MimeType=image%2Fpng&Description=a' . join('', map { sprintf '%%%02X', ord } split //, $_[0]) . 'b&BlobSize=1' }],
 );
 for my $codec (@codecs) {
     my ($type, $body) = @$codec;
@@ -94,6 +96,12 @@ for my $c (['JSON, an unknown property', 'application/json', qq({"Description":"
             qr/^"Colour" holds text that is not valid UTF-8 \(near 0xE2\)/],
            ['XML, an attribute', 'text/xml', qq(<BlobEntity><description note="\xc0\xaf">x</description></BlobEntity>),
             qr/^Description holds text that is not valid UTF-8 \(near 0xC0\)/],
+           ['form, Description=%FF', 'application/x-www-form-urlencoded', 'Description=%FF',
+            qr/^Description is not valid UTF-8 \(near 0xFF\)/],
+           ['form, a raw byte', 'application/x-www-form-urlencoded', "MimeType=a/b&Description=\xed\xa0\x80",
+            qr/^Description is not valid UTF-8 \(near 0xD800\)/],
+           ['form, an unknown field', 'application/x-www-form-urlencoded', 'Description=x&Colour=%C0%AF',
+            qr/^"Colour" holds text that is not valid UTF-8 \(near 0xC0\)/],
            ['XML, an element name', 'application/xml', qq(<BlobEntity><Descr\xffiption>x</Descr\xffiption></BlobEntity>),
             qr/^A property name is not valid UTF-8 \(near 0xFF\)/]) {
     my ($what, $type, $body, $like) = @$c;
