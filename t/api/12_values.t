@@ -1,11 +1,12 @@
 # Values at the edges, alike in every media type: integers beyond 64 bits
-# and signs, text that is not UTF-8. Contact 42 (picture 630) and contacts
-# 241..260.
+# and signs, text that is not UTF-8, stored text XML cannot carry. Contact 42
+# (picture 630) and contacts 241..260.
 use strict;
 use warnings FATAL => 'all';
 use Apache::Test qw(-withtestmore);
 use lib 't/lib';
 use SoiTest;
+use JSON::PP ();
 
 my $P42 = '/api/v1/Contact/42/ImageInfo';
 my $xsi = 'xmlns:i="http://www.w3.org/2001/XMLSchema-instance"';
@@ -109,6 +110,34 @@ for my $c (['JSON, an unknown property', 'application/json', qq({"Description":"
     my $res = call(($type =~ /patch/ ? 'PATCH' : 'PUT') => $P241, type => $type, body => $body);
     error_ok($res, 400, 'SoValidationException', $like, $what);
     is(snapshot(241), $before, "$what: the database is unchanged");
+}
+
+# ---- what the database holds and XML cannot carry ------------------------------
+# Bodies cannot store C0 controls, but the database can hold them: XML 1.0
+# cannot carry them at all (not even as &#x1;), so they are written as U+FFFD;
+# JSON escapes them, so JSON gives them back exactly.
+is(call(PUT => '/api/v1/Contact/242/ImageInfo', type => 'application/json', body => '{"Description":"x"}')->code,
+   200, 'contact 242 has a picture');
+my $stored = "a\x01b\x1bc\rd";
+is(db()->do(q{UPDATE binaryobject SET description = ?, extrainfo = ? WHERE binaryobject_id = ?}, undef, $stored,
+            "\x0b\x0c\x1f\t\n", picture_of(242)->{binaryobject_id}), 1, 'controls written straight into the database');
+{
+    my $res = call(GET => '/api/v1/Contact/242/ImageInfo', headers => { Accept => 'application/xml' });
+    is($res->code, 200, 'GET in XML');
+    my $xml = $res->content;
+    unlike($xml, qr/[\x00-\x08\x0b\x0c\x0e-\x1f]/, 'the XML body holds no control byte XML cannot carry');
+    like($xml, qr{<Description>a\xef\xbf\xbdb\xef\xbf\xbdc&#13;d</Description>},
+         'each control is U+FFFD (EF BF BD); CR is a reference that survives line-end normalisation');
+    like($xml, qr{<ExtraInfo>\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\t\n</ExtraInfo>}, 'tab and LF are kept as they are');
+    is($res->header('Content-Length'), length $xml, 'and Content-Length counts the replacement bytes');
+
+    $res = call(GET => '/api/v1/Contact/242/ImageInfo', headers => { Accept => 'application/json' });
+    is($res->code, 200, 'GET in JSON');
+    like($res->content, qr/"Description":"a\\u0001b\\u001bc\\rd"/, 'the controls are escaped');
+    unlike($res->content, qr/[\x00-\x1f]/, 'no raw control byte in the JSON body');
+    my $e = JSON::PP->new->decode($res->content);
+    is($e->{Description}, $stored, 'the JSON body decodes back to the stored string');
+    is($e->{ExtraInfo}, "\x0b\x0c\x1f\t\n", 'every control, tab and LF included');
 }
 
 done_testing();
