@@ -21,7 +21,9 @@
  * comments, CDATA sections, processing instructions) and the nesting, and
  * keeps its state from one piece to the next, a UTF-8 sequence split between
  * two pieces included. It trusts expat for well-formedness: where the markup
- * is malformed before a bad byte, expat's error is the one reported. */
+ * is malformed before a bad byte, expat's error is the one reported. Since
+ * it reads UTF-8, an XML declaration naming another encoding (which expat
+ * would honour) is refused too. */
 typedef enum {
     X_TEXT,       /* character data (or white space outside the root) */
     X_LT,         /* after '<' */
@@ -45,6 +47,7 @@ typedef enum {
 } soi_xml_state;
 
 #define SOI_XML_NAME_KEEP 128
+#define SOI_XML_DECL_KEEP 256 /* an XML declaration is far shorter */
 
 typedef struct {
     soi_xml_state state;
@@ -59,6 +62,10 @@ typedef struct {
     /* The name of the BlobEntity child being read, as the body gives it. */
     char child[SOI_XML_NAME_KEEP];
     apr_size_t child_len; /* bytes of it met, even beyond SOI_XML_NAME_KEEP */
+    /* The start of the document, up to the end of its XML declaration. */
+    char decl[SOI_XML_DECL_KEEP];
+    apr_size_t decl_len;
+    int decl_done; /* read, or there is none */
 } soi_xml_guard;
 
 typedef struct {
@@ -201,6 +208,77 @@ static soi_error *guard_not_utf8(soi_xml_dec *d, const unsigned char *s, apr_siz
     return soi_err(pool, SOI_MSG_INSIDE_UTF8, label, near, NULL);
 }
 
+/* The encoding an XML declaration names, from its pseudo-attributes
+ * (s[0..n) is what follows "<?xml", up to "?>"); NULL when it names none. */
+static const char *decl_encoding(const char *s, apr_size_t n, apr_size_t *len)
+{
+    apr_size_t i = 0;
+    while (i < n) {
+        while (i < n && is_space((unsigned char)s[i]))
+            i++;
+        apr_size_t name = i;
+        while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+            i++;
+        apr_size_t name_len = i - name;
+        while (i < n && is_space((unsigned char)s[i]))
+            i++;
+        if (name_len == 0 || i >= n || s[i] != '=')
+            return NULL; /* malformed: expat's to refuse */
+        i++;
+        while (i < n && is_space((unsigned char)s[i]))
+            i++;
+        if (i >= n || (s[i] != '"' && s[i] != '\''))
+            return NULL;
+        const char *q = memchr(s + i + 1, s[i], n - i - 1);
+        if (!q)
+            return NULL;
+        if (name_len == 8 && memcmp(s + name, "encoding", 8) == 0) {
+            *len = (apr_size_t)(q - (s + i + 1));
+            return s + i + 1;
+        }
+        i = (apr_size_t)(q - s) + 1;
+    }
+    return NULL;
+}
+
+/* Reads one byte of the start of the document; an error for an XML
+ * declaration naming an encoding other than UTF-8 (or US-ASCII, which is
+ * read alike). */
+static soi_error *guard_decl(soi_xml_dec *d, unsigned char c)
+{
+    soi_xml_guard *g = &d->guard;
+    static const char bom[] = "\xEF\xBB\xBF";
+
+    g->decl[g->decl_len++] = (char)c;
+    const char *s = g->decl;
+    apr_size_t n = g->decl_len;
+    if (n <= 3 && memcmp(s, bom, n) == 0)
+        return NULL; /* a byte order mark, so far */
+    if (n >= 3 && memcmp(s, bom, 3) == 0) {
+        s += 3;
+        n -= 3;
+    }
+    static const char start[] = "<?xml";
+    if (n <= 5) {
+        g->decl_done = memcmp(s, start, n) != 0;
+        return NULL;
+    }
+    if (memcmp(s, start, 5) != 0 || !is_space((unsigned char)s[5])) {
+        g->decl_done = 1; /* no declaration: "<?xml-stylesheet", "<x>", ... */
+        return NULL;
+    }
+    if (c != '>' || s[n - 2] != '?') {
+        g->decl_done = g->decl_len == SOI_XML_DECL_KEEP; /* too long for one: expat's to judge */
+        return NULL;
+    }
+    g->decl_done = 1;
+    apr_size_t len = 0;
+    const char *enc = decl_encoding(s + 5, n - 7, &len);
+    if (!enc || soi_ascii_ieq(enc, len, "UTF-8") || soi_ascii_ieq(enc, len, "US-ASCII"))
+        return NULL;
+    return soi_err(d->pool, SOI_MSG_XML_ENCODING, soi_text_quote(d->pool, enc, len, 40), NULL);
+}
+
 /* Reads p[0..n): stops at a DOCTYPE (d->doctype) or at bytes that are not
  * UTF-8 (the error). *clean is how many bytes of p come before the bad
  * sequence, for expat to read first. */
@@ -212,6 +290,13 @@ static soi_error *guard_feed(soi_xml_dec *d, const char *p, apr_size_t n, apr_si
     *clean = n;
     for (apr_size_t i = 0; i < n && !d->doctype; i++, g->offset++) {
         unsigned char c = (unsigned char)p[i];
+        if (!g->decl_done) {
+            soi_error *err = guard_decl(d, c);
+            if (err) {
+                *clean = 0;
+                return err;
+            }
+        }
         if (g->seq_have > 0) {
             if ((c & 0xC0) == 0x80) {
                 g->seq[g->seq_have++] = c;
@@ -274,14 +359,14 @@ static soi_error *soi_xml_feed(void *ctx, const char *data, apr_size_t len)
     if (memchr(data, '\0', len))
         return soi_err(d->pool, SOI_MSG_XML_NUL, NULL);
     apr_size_t clean;
-    soi_error *not_utf8 = guard_feed(d, data, len, &clean);
+    soi_error *refused = guard_feed(d, data, len, &clean);
     if (d->doctype)
         return refused_doctype(d->pool);
     /* What comes before the bad bytes may be malformed already: the first
      * error in the document is the one to report. */
     if (clean > 0 && apr_xml_parser_feed(d->parser, data, clean) != APR_SUCCESS)
         return soi_xml_syntax(d);
-    return not_utf8;
+    return refused;
 }
 
 /* An element's character data, the pieces apr-xml keeps joined. */

@@ -66,7 +66,8 @@
     X(SOI_MSG_JSON_UTF8, 400, "The body holds a string that is not valid UTF-8 (near 0x{1}): send JSON as UTF-8 without overlong forms or surrogates.") \
     X(SOI_MSG_PATCH_MEMBER_UTF8, 400, "Operation {1} of the JSON Patch: \"{2}\" is not valid UTF-8 (near 0x{3}): send text as UTF-8 without overlong forms or surrogates.") \
     X(SOI_MSG_PATCH_NAME_UTF8, 400, "Operation {1} of the JSON Patch has a member name that is not valid UTF-8 (near 0x{2}).") \
-    X(SOI_MSG_XML_UTF8, 400, "The XML body is not valid UTF-8 at byte offset {1} (near 0x{2}): send text as UTF-8 without overlong forms or surrogates.")
+    X(SOI_MSG_XML_UTF8, 400, "The XML body is not valid UTF-8 at byte offset {1} (near 0x{2}): send text as UTF-8 without overlong forms or surrogates.") \
+    X(SOI_MSG_XML_ENCODING, 400, "The XML declaration names the encoding \"{1}\"; send XML as UTF-8 (encoding=\"utf-8\", or none).")
 /* clang-format on */
 
 #endif

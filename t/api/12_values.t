@@ -103,6 +103,9 @@ for my $c (['JSON, an unknown property', 'application/json', qq({"Description":"
             qr/^Description is not valid UTF-8 \(near 0xD800\)/],
            ['form, an unknown field', 'application/x-www-form-urlencoded', 'Description=x&Colour=%C0%AF',
             qr/^"Colour" holds text that is not valid UTF-8 \(near 0xC0\)/],
+           ['XML, a Latin-1 declaration', 'application/xml',
+            qq(<?xml version="1.0" encoding="ISO-8859-1"?><BlobEntity><Description>caf\xe9</Description></BlobEntity>),
+            qr/^The XML declaration names the encoding "ISO-8859-1"; send XML as UTF-8/],
            ['XML, an element name', 'application/xml', qq(<BlobEntity><Descr\xffiption>x</Descr\xffiption></BlobEntity>),
             qr/^A property name is not valid UTF-8 \(near 0xFF\)/]) {
     my ($what, $type, $body, $like) = @$c;

@@ -241,6 +241,33 @@ int main(void)
         ok(!decode("<x><Description a='>'>\xc3\xa6\xe2\x82\xac</Description></x>", 1, &e)
                && strcmp(e.v[SOI_F_DESCRIPTION].str, "\xc3\xa6\xe2\x82\xac") == 0,
            "and decodes to the same text");
+        /* The guard reads UTF-8, so the document must be UTF-8 whatever its
+         * declaration says: expat would honour another encoding. */
+        const char *enc_msg =
+            "The XML declaration names the encoding \"ISO-8859-1\"; send XML as UTF-8 (encoding=\"utf-8\", or none).";
+        is_str(split_msg("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a><Description>caf\xe9</Description></a>"),
+               enc_msg, "a Latin-1 declaration is refused, split at every offset");
+        is_str(split_msg("\xef\xbb\xbf<?xml version='1.0' encoding = 'ISO-8859-1' standalone='yes'?>"
+                         "<a><Description>caf\xc3\xa9</Description></a>"),
+               enc_msg, "even when the bytes are UTF-8 (expat would read them as Latin-1), after a byte order mark");
+        ok(strstr(split_msg("<?xml version=\"1.0\" encoding=\"UTF-16\"?><a/>"), "names the encoding \"UTF-16\"")
+               != NULL,
+           "UTF-16 named in the declaration");
+        ok(strstr(split_msg("<?xml version=\"1.0\" encoding=\"utf8\"?><a/>"), "names the encoding \"utf8\"") != NULL,
+           "a misspelt UTF-8 (expat would not know it either)");
+        is_str(
+            split_msg(
+                "\xef\xbb\xbf<?xml version=\"1.0\" encoding=\"utf-8\"?><a><Description>caf\xc3\xa9</Description></a>"),
+            "", "encoding=\"utf-8\", after a byte order mark, passes");
+        is_str(split_msg("<?xml version='1.0' encoding='US-ASCII'?><a><Description>cafe</Description></a>"), "",
+               "US-ASCII is read alike");
+        is_str(split_msg("<?xml version='1.0'?><a/>"), "", "a declaration without an encoding passes");
+        is_str(split_msg("<?xml-stylesheet encoding='latin1'?><a/>"), "",
+               "a PI that is not the declaration is not read");
+        is_str(split_msg("<a><?xml encoding='latin1'?></a>"),
+               "The body is not well-formed XML: XML or text declaration not at start of entity (17).",
+               "nor is a declaration that is not at the start (expat refuses it)");
+
         /* The DOCTYPE guard is the same state machine. */
         is_str(split_msg("<?xml version=\"1.0\"?><!-- <!DOCTYPE --><!DOCTYPE x><x/>"),
                "XML with a DOCTYPE or entity declaration is refused; send the BlobEntity element alone.",
