@@ -51,6 +51,18 @@ for my $c (@too_big) {
     is(snapshot(42), $before, 'JSON Patch test of BlobId 2^64+630: nothing changed');
 }
 
+# The limits themselves, and the rules as every codec reads them.
+for my $c (['JSON, int32 max', 'application/json', '{"BlobSize":2147483647,"OriginalSize":-0}', '2147483647|0'],
+           ['XML, -0 and leading zeros', 'application/xml',
+            '<BlobEntity><BlobSize> -0 </BlobSize><OriginalSize>0002147483647</OriginalSize></BlobEntity>',
+            '0|2147483647'],
+           ['form, a raw + is a space', 'application/x-www-form-urlencoded', 'BlobSize=+5&OriginalSize=-0', '5|0']) {
+    my ($what, $type, $body, $want) = @$c;
+    my $res = call(PUT => '/api/v1/Contact/243/ImageInfo', type => $type, body => $body);
+    my $row = picture_of(243) || {};
+    is($res->code . '|' . join('|', map { $_ // '' } @$row{qw(blobsize originalsize)}), "200|$want", "$what: stored");
+}
+
 # ---- text that is not UTF-8 is a 400 naming the property --------------------------
 # Contact 241 gets a picture first; every refusal below leaves it as it is.
 is(call(PUT => '/api/v1/Contact/241/ImageInfo', type => 'application/json',

@@ -153,6 +153,15 @@ int main(void)
            "2^64+630 is not 630");
     is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobId\",\"value\":-18446744073709550986}]", &t)), 409,
            "-(2^64-630) is not 630");
+    t.v[SOI_F_BLOBSIZE].num = 2147483647;
+    is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":2147483647}]", &t)), 0,
+           "int32 max is int32 max");
+    is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":9223372036854775807}]", &t)), 409,
+           "2^63-1 is not int32 max");
+    is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":9223372036854775808}]", &t)), 409,
+           "nor is 2^63");
+    is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":18446744075857035263}]", &t)), 409,
+           "nor 2^64 + int32 max");
     t.v[SOI_F_BLOBSIZE].num = 1;
     is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":18446744073709551617}]", &t)), 409,
            "2^64+1 is not 1");
