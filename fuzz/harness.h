@@ -24,6 +24,7 @@
 #include "codec/soi_json.h"
 #include "core/soi_change.h"
 #include "codec/soi_xml.h"
+#include "core/soi_text.h"
 #include "i18n/soi_message.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -189,12 +190,30 @@ FUZZ_UNUSED static void fuzz_check_same(const soi_entity *want, const soi_entity
     }
 }
 
+/* What a decoder accepts is text every format can carry: strict UTF-8 with
+ * no U+0000, no control but tab, CR and LF, no U+FFFE or U+FFFF. */
+FUZZ_UNUSED static void fuzz_check_text(const soi_entity *e)
+{
+    for (int i = 0; i < SOI_F_COUNT; i++) {
+        const soi_value *v = &e->v[i];
+        apr_size_t chars;
+        apr_uint32_t bad;
+        if (soi_fields[i].type != SOI_T_STRING || !v->str)
+            continue;
+        FUZZ_CHECK(soi_utf8_check(v->str, v->len, &chars, &bad) == SOI_UTF8_OK && chars <= SOI_STRING_MAX,
+                   "%s was accepted holding U+%04X or %lu characters", soi_fields[i].name, (unsigned)bad,
+                   (unsigned long)v->len);
+    }
+}
+
 /* The round trip: an entity the module would store, rendered as JSON and as
  * XML, decodes again (as a PUT body of that format) without error and to the
  * same values. This is what a client that GETs, edits and PUTs relies on. */
 FUZZ_UNUSED static void fuzz_round_trip(apr_pool_t *p, const soi_entity *e)
 {
     static const soi_format formats[] = {SOI_FORMAT_JSON, SOI_FORMAT_XML};
+
+    fuzz_check_text(e);
 
     for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
         const char *how = formats[i] == SOI_FORMAT_JSON ? "JSON" : "XML";
@@ -207,6 +226,13 @@ FUZZ_UNUSED static void fuzz_round_trip(apr_pool_t *p, const soi_entity *e)
         soi_emit_entity(&em, e, SOI_RIGHT_ALL);
         FUZZ_CHECK(em.depth == 0, "the %s emitter ends at depth %d", how, em.depth);
         const char *text = soi_buf_cstr(&buf);
+        /* Only tab and LF raw in XML (CR is &#13;; what XML cannot carry is
+         * U+FFFD), no control byte at all in JSON (escaped). */
+        for (apr_size_t k = 0; k < buf.len; k++) {
+            unsigned char c = (unsigned char)text[k];
+            FUZZ_CHECK(c >= 0x20 || (formats[i] == SOI_FORMAT_XML && (c == '\t' || c == '\n')),
+                       "the rendered %s holds the raw byte 0x%02X at %lu:\n%s", how, c, (unsigned long)k, text);
+        }
 
         memset(&back, 0, sizeof(back));
         soi_sink dec =

@@ -51,6 +51,12 @@ static soi_error *form_pair(soi_form_dec *d, const char *pair, apr_size_t n)
         return soi_err(d->pool, SOI_MSG_FORM_ESCAPE, soi_text_quote(d->pool, pair, n, 60), NULL);
     name[dn] = '\0';
     value[dv] = '\0';
+    /* A form is text, as JSON and XML bodies are: a name or a value that is
+     * not UTF-8 is refused even where it would be ignored. The values of
+     * properties are left to soi_check_text, which names the property. */
+    apr_uint32_t bad;
+    if (!soi_utf8_valid(name, (apr_size_t)dn, &bad))
+        return soi_err(d->pool, SOI_MSG_NAME_UTF8, soi_utf8_bad_hex(d->pool, name, (apr_size_t)dn), NULL);
 
     char *lower = apr_pstrmemdup(d->pool, name, (apr_size_t)dn);
     for (char *c = lower; *c; c++)
@@ -59,13 +65,18 @@ static soi_error *form_pair(soi_form_dec *d, const char *pair, apr_size_t n)
         return soi_err(d->pool, SOI_MSG_FORM_TWICE, soi_text_quote(d->pool, name, (apr_size_t)dn, 60), NULL);
     apr_hash_set(d->seen, lower, dn, "");
 
-    if (soi_ascii_ieq(name, (apr_size_t)dn, "XSRF_TOKEN")) {
+    int xsrf = soi_ascii_ieq(name, (apr_size_t)dn, "XSRF_TOKEN");
+    const soi_field *f = xsrf ? NULL : soi_field_find(name, (apr_size_t)dn);
+    if (!f && !soi_utf8_valid(value, (apr_size_t)dv, &bad))
+        return soi_err(d->pool, SOI_MSG_INSIDE_UTF8,
+                       apr_pstrcat(d->pool, "\"", soi_text_quote(d->pool, name, (apr_size_t)dn, 60), "\"", NULL),
+                       soi_utf8_bad_hex(d->pool, value, (apr_size_t)dv), NULL);
+    if (xsrf) {
         if (memchr(value, '\0', (apr_size_t)dv))
             return soi_err(d->pool, SOI_MSG_FORM_XSRF_NUL, NULL);
         d->change->xsrf_token = value;
         return NULL;
     }
-    const soi_field *f = soi_field_find(name, (apr_size_t)dn);
     if (!f)
         return NULL; /* unknown fields are ignored, as in JSON */
     return soi_entity_assign(&d->change->entity, f, SOI_IN_TEXT, value, (apr_size_t)dv, d->pool);

@@ -115,16 +115,31 @@ typedef struct {
     soi_error *err;
 } soi_json_stream_t;
 
-/* Called for every string yajl delivers: was it one with a bad escape? */
-static int next_string_is_bad(soi_json_stream_t *s)
+/* Called for every string yajl delivers: what is wrong with it? */
+static unsigned string_flags(soi_json_stream_t *s, const unsigned char *text, size_t len)
 {
     apr_int64_t ordinal = ++s->strings_seen;
     apr_array_header_t *bad = s->guard.bad;
+    apr_uint32_t cp;
+    unsigned flags = 0;
     if (s->bad_next < bad->nelts && APR_ARRAY_IDX(bad, s->bad_next, apr_int64_t) == ordinal) {
         s->bad_next++;
-        return 1;
+        flags |= SOI_JSON_BAD_ESCAPE;
     }
-    return 0;
+    /* yajl passes strings through unvalidated (yajl_dont_validate_strings);
+     * what it decoded from escapes is UTF-8 already, so whatever fails here
+     * came raw from the body. */
+    if (!soi_utf8_valid((const char *)text, len, &cp))
+        flags |= SOI_JSON_BAD_UTF8;
+    return flags;
+}
+
+/* A consumer that let a string that is not UTF-8 pass is overruled. */
+static soi_error *utf8_backstop(soi_json_stream_t *s, soi_error *err, unsigned flags, const char *text, apr_size_t len)
+{
+    if (err || !(flags & SOI_JSON_BAD_UTF8))
+        return err;
+    return soi_err(s->pool, SOI_MSG_JSON_UTF8, soi_utf8_bad_hex(s->pool, text, len), NULL);
 }
 
 static int verdict(soi_json_stream_t *s, soi_error *err)
@@ -133,10 +148,10 @@ static int verdict(soi_json_stream_t *s, soi_error *err)
     return err == NULL; /* 0 stops yajl: yajl_status_client_canceled */
 }
 
-static int scalar(void *ctx, soi_input_kind kind, const char *text, apr_size_t len, int bad)
+static int scalar(void *ctx, soi_input_kind kind, const char *text, apr_size_t len, unsigned flags)
 {
     soi_json_stream_t *s = ctx;
-    return verdict(s, s->ev->value(s->ctx, s->depth, kind, text, len, bad));
+    return verdict(s, utf8_backstop(s, s->ev->value(s->ctx, s->depth, kind, text, len, flags), flags, text, len));
 }
 
 static int cb_null(void *ctx)
@@ -156,7 +171,7 @@ static int cb_number(void *ctx, const char *text, size_t len)
 
 static int cb_string(void *ctx, const unsigned char *text, size_t len)
 {
-    return scalar(ctx, SOI_IN_STRING, (const char *)text, len, next_string_is_bad(ctx));
+    return scalar(ctx, SOI_IN_STRING, (const char *)text, len, string_flags(ctx, text, len));
 }
 
 static int open_container(soi_json_stream_t *s, soi_input_kind kind)
@@ -188,8 +203,9 @@ static int cb_end(void *ctx)
 static int cb_map_key(void *ctx, const unsigned char *key, size_t len)
 {
     soi_json_stream_t *s = ctx;
-    int bad = next_string_is_bad(s);
-    return verdict(s, s->ev->key(s->ctx, s->depth, (const char *)key, len, bad));
+    unsigned flags = string_flags(s, key, len);
+    return verdict(s, utf8_backstop(s, s->ev->key(s->ctx, s->depth, (const char *)key, len, flags), flags,
+                                    (const char *)key, len));
 }
 
 static const yajl_callbacks soi_json_callbacks = {
@@ -247,17 +263,46 @@ soi_sink soi_json_stream(apr_pool_t *pool, const soi_json_events *events, void *
     s->ctx = ctx;
     s->guard.bad = apr_array_make(pool, 1, sizeof(apr_int64_t));
     s->yajl = yajl_alloc(&soi_json_callbacks, NULL, s);
+    /* Strings are checked in string_flags, strictly and with a name. */
+    yajl_config(s->yajl, yajl_dont_validate_strings, 1);
     apr_pool_cleanup_register(pool, s->yajl, soi_json_free, apr_pool_cleanup_null);
     return dec;
 }
 
 /* ---- the BlobEntity and the merge patch ------------------------------------ */
 
+/* The top-level member being read, for messages about what it holds: its
+ * key as the body spells it (enough of it to quote), and its field. */
+#define SOI_LABEL_KEEP 61
+
+typedef struct {
+    char key[SOI_LABEL_KEEP];
+    apr_size_t len;
+    const soi_field *field; /* NULL: not a property */
+} soi_json_member;
+
+static void member_set(soi_json_member *m, const char *key, apr_size_t len, const soi_field *f)
+{
+    m->len = len < SOI_LABEL_KEEP ? len : SOI_LABEL_KEEP;
+    memcpy(m->key, key, m->len);
+    m->field = f;
+}
+
+/* The member as a message names it: BlobEntity's spelling of a property,
+ * else the body's, quoted. */
+static const char *member_label(apr_pool_t *pool, const soi_json_member *m)
+{
+    if (m->field)
+        return m->field->name;
+    return apr_pstrcat(pool, "\"", soi_text_quote(pool, m->key, m->len, SOI_LABEL_KEEP - 1), "\"", NULL);
+}
+
 typedef struct {
     apr_pool_t *pool;
     soi_entity *ent;
     int merge;              /* a merge patch rather than an entity */
     const soi_field *field; /* field of the value that follows at depth 1 */
+    soi_json_member member; /* the top-level member whose value is being read */
 } soi_entity_reader;
 
 static soi_error *not_an_object(apr_pool_t *pool)
@@ -265,17 +310,28 @@ static soi_error *not_an_object(apr_pool_t *pool)
     return soi_err(pool, SOI_MSG_JSON_NOT_OBJECT, NULL);
 }
 
-static soi_error *entity_value(void *ctx, int depth, soi_input_kind kind, const char *text, apr_size_t len, int bad)
+/* Text that is not UTF-8 somewhere inside the current member's value. */
+static soi_error *inside_not_utf8(soi_entity_reader *rd, const char *text, apr_size_t len)
+{
+    return soi_err(rd->pool, SOI_MSG_INSIDE_UTF8, member_label(rd->pool, &rd->member),
+                   soi_utf8_bad_hex(rd->pool, text, len), NULL);
+}
+
+static soi_error *entity_value(void *ctx, int depth, soi_input_kind kind, const char *text, apr_size_t len,
+                               unsigned flags)
 {
     soi_entity_reader *rd = ctx;
     const soi_field *f = rd->field;
 
     if (depth == 0)
         return kind == SOI_IN_OBJECT ? NULL : not_an_object(rd->pool);
-    if (depth > 1 || !f)
-        return NULL; /* inside an ignored value, or an unknown property */
+    if (depth > 1 || !f) {
+        /* Inside an ignored value, or an unknown property: ignored, but
+         * only if it is text at all. */
+        return (flags & SOI_JSON_BAD_UTF8) ? inside_not_utf8(rd, text, len) : NULL;
+    }
     rd->field = NULL;
-    if (bad && f->type == SOI_T_STRING)
+    if ((flags & SOI_JSON_BAD_ESCAPE) && f->type == SOI_T_STRING)
         return soi_err(rd->pool, SOI_MSG_STRING_SURROGATE, f->name, NULL);
     if (rd->merge && kind == SOI_IN_NULL) {
         /* null resets whatever the field's type; soi_entity_assign would
@@ -286,16 +342,25 @@ static soi_error *entity_value(void *ctx, int depth, soi_input_kind kind, const 
         rd->ent->null |= SOI_BIT(f->id);
         return NULL;
     }
-    return soi_entity_assign(rd->ent, f, kind, text, len, rd->pool);
+    /* A string property's value that is not UTF-8 is refused by
+     * soi_check_text, naming it; a string for another type by its type. */
+    soi_error *err = soi_entity_assign(rd->ent, f, kind, text, len, rd->pool);
+    if (!err && (flags & SOI_JSON_BAD_UTF8))
+        err = soi_err(rd->pool, SOI_MSG_STRING_UTF8, f->name, soi_utf8_bad_hex(rd->pool, text, len), NULL);
+    return err;
 }
 
-static soi_error *entity_key(void *ctx, int depth, const char *key, apr_size_t len, int bad)
+static soi_error *entity_key(void *ctx, int depth, const char *key, apr_size_t len, unsigned flags)
 {
     soi_entity_reader *rd = ctx;
 
     if (depth != 1)
-        return NULL;
-    rd->field = bad ? NULL : soi_field_find(key, len); /* a bad key matches no property */
+        return (flags & SOI_JSON_BAD_UTF8) ? inside_not_utf8(rd, key, len) : NULL;
+    if (flags & SOI_JSON_BAD_UTF8)
+        return soi_err(rd->pool, SOI_MSG_NAME_UTF8, soi_utf8_bad_hex(rd->pool, key, len), NULL);
+    /* A key with a bad escape matches no property. */
+    rd->field = (flags & SOI_JSON_BAD_ESCAPE) ? NULL : soi_field_find(key, len);
+    member_set(&rd->member, key, len, rd->field);
     if (!rd->merge)
         return NULL;
     if (!rd->field)

@@ -16,6 +16,10 @@ typedef struct {
     const char *op_name;
     enum { M_NONE, M_OP, M_PATH, M_FROM, M_VALUE, M_OTHER } member;
     unsigned seen; /* members of this operation met so far (bits of the enum) */
+    /* The member of the operation being read, as the body spells it (enough
+     * of it to quote), for messages about what its value holds. */
+    char key[41];
+    apr_size_t key_len;
 } soi_patch_reader;
 
 static soi_error *not_a_patch(apr_pool_t *pool)
@@ -28,7 +32,16 @@ static int op_number(const soi_patch_reader *rd)
     return rd->change->ops->nelts; /* 1-based: the one being read is already pushed */
 }
 
-static soi_error *patch_value(void *ctx, int depth, soi_input_kind kind, const char *text, apr_size_t len, int bad)
+/* Text that is not UTF-8 in the value of the operation's current member. */
+static soi_error *member_not_utf8(soi_patch_reader *rd, const char *text, apr_size_t len)
+{
+    return soi_err(rd->pool, SOI_MSG_PATCH_MEMBER_UTF8, soi_num(rd->pool, op_number(rd)),
+                   soi_text_quote(rd->pool, rd->key, rd->key_len, sizeof(rd->key) - 1),
+                   soi_utf8_bad_hex(rd->pool, text, len), NULL);
+}
+
+static soi_error *patch_value(void *ctx, int depth, soi_input_kind kind, const char *text, apr_size_t len,
+                              unsigned flags)
 {
     soi_patch_reader *rd = ctx;
 
@@ -43,6 +56,10 @@ static soi_error *patch_value(void *ctx, int depth, soi_input_kind kind, const c
         rd->seen = 0;
         return NULL;
     }
+    /* Any string of an operation, nested or not, of a member RFC 6902
+     * defines or not: a body that is not UTF-8 is not JSON. */
+    if (flags & SOI_JSON_BAD_UTF8)
+        return member_not_utf8(rd, text, len);
     if (depth > 2)
         return NULL; /* inside a nested value */
     switch (rd->member) {
@@ -72,7 +89,7 @@ static soi_error *patch_value(void *ctx, int depth, soi_input_kind kind, const c
         rd->op->value_kind = kind;
         rd->op->value = apr_pstrmemdup(rd->pool, text, len);
         rd->op->value_len = len;
-        rd->op->bad_escape = bad;
+        rd->op->bad_escape = (flags & SOI_JSON_BAD_ESCAPE) != 0;
         break;
     default: break; /* members RFC 6902 does not define are ignored */
     }
@@ -80,13 +97,20 @@ static soi_error *patch_value(void *ctx, int depth, soi_input_kind kind, const c
     return NULL;
 }
 
-static soi_error *patch_key(void *ctx, int depth, const char *key, apr_size_t len, int bad)
+static soi_error *patch_key(void *ctx, int depth, const char *key, apr_size_t len, unsigned flags)
 {
     soi_patch_reader *rd = ctx;
     static const char *const members[] = {"", "op", "path", "from", "value"};
 
+    if (depth > 2)
+        return (flags & SOI_JSON_BAD_UTF8) ? member_not_utf8(rd, key, len) : NULL;
     if (depth != 2)
         return NULL;
+    if (flags & SOI_JSON_BAD_UTF8)
+        return soi_err(rd->pool, SOI_MSG_PATCH_NAME_UTF8, soi_num(rd->pool, op_number(rd)),
+                       soi_utf8_bad_hex(rd->pool, key, len), NULL);
+    rd->key_len = len < sizeof(rd->key) ? len : sizeof(rd->key);
+    memcpy(rd->key, key, rd->key_len);
     rd->member = M_OTHER;
     for (int m = M_OP; m <= M_VALUE; m++) {
         if (len == strlen(members[m]) && memcmp(key, members[m], len) == 0) {

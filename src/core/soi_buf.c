@@ -77,18 +77,41 @@ void soi_buf_json_string(soi_buf *b, const char *s, apr_size_t n)
 
 void soi_buf_xml_text(soi_buf *b, const char *s, apr_size_t n)
 {
+    static const char fffd[] = "\xEF\xBF\xBD"; /* U+FFFD REPLACEMENT CHARACTER */
     apr_size_t run = 0;
 
     for (apr_size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
         const char *esc;
-        switch (s[i]) {
+        switch (c) {
         case '&': esc = "&amp;"; break;
         case '<': esc = "&lt;"; break;
         case '>': esc = "&gt;"; break;
         case '"': esc = "&quot;"; break;
         /* Carriage returns would be normalised away by any XML parser. */
         case '\r': esc = "&#13;"; break;
-        default: run++; continue;
+        case '\t':
+        case '\n': run++; continue;
+        case 0xEF:
+            /* U+FFFE and U+FFFF (EF BF BE, EF BF BF) are no XML characters. */
+            if (i + 2 < n && (unsigned char)s[i + 1] == 0xBF && ((unsigned char)s[i + 2] & 0xFE) == 0xBE) {
+                soi_buf_add(b, s + i - run, run);
+                run = 0;
+                soi_buf_add(b, fffd, 3);
+                i += 2;
+                continue;
+            }
+            run++;
+            continue;
+        default:
+            /* The other C0 controls cannot be in XML 1.0 at all, not even as
+             * character references: the database may hold them (bodies
+             * cannot store them), so they are written as U+FFFD. */
+            if (c >= 0x20) {
+                run++;
+                continue;
+            }
+            esc = fffd;
         }
         soi_buf_add(b, s + i - run, run);
         run = 0;

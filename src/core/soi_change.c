@@ -70,6 +70,65 @@ static int same_kind(const soi_field *a, const soi_field *b)
     return ta == tb;
 }
 
+/* A JSON number (yajl has checked its syntax) as an integer, exactly: 442,
+ * 442.0, 4.42e2 and 4420000000000000000000e-19 are 442; 442.5 and
+ * 442.00000000000001 are no integer at all, which strtod would round to 442.
+ * Returns 0 for a number that is not an integer or lies beyond 64 bits. */
+static int json_number_int(const char *s, apr_size_t n, apr_int64_t *out)
+{
+    enum { SIG_KEPT = 24 }; /* more significant digits than any apr_int64_t has */
+    char digits[1 + SIG_KEPT + 20];
+    apr_size_t i = 0, sig = 0, zeros = 0, frac = 0; /* zeros: trailing ones among the sig */
+    apr_int64_t exp = 0;
+    int neg = 0, in_frac = 0;
+
+    if (i < n && s[i] == '-') {
+        neg = 1;
+        i++;
+    }
+    for (; i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.'); i++) {
+        if (s[i] == '.') {
+            in_frac = 1;
+            continue;
+        }
+        frac += in_frac;
+        if (s[i] == '0' && sig == 0)
+            continue; /* leading zeros */
+        if (sig < SIG_KEPT)
+            digits[1 + sig] = s[i];
+        sig++;
+        zeros = s[i] == '0' ? zeros + 1 : 0;
+    }
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        int eneg = 0;
+        i++;
+        if (i < n && (s[i] == '+' || s[i] == '-'))
+            eneg = s[i++] == '-';
+        for (; i < n && s[i] >= '0' && s[i] <= '9'; i++) {
+            if (exp < APR_INT64_C(1000000000000000)) /* far beyond any body's length */
+                exp = exp * 10 + (s[i] - '0');
+        }
+        exp = eneg ? -exp : exp;
+    }
+    if (i != n)
+        return 0;
+    if (sig == 0) { /* 0, -0.0, 0e99 */
+        *out = 0;
+        return 1;
+    }
+    /* The value is digits[1..1 + sig - zeros) * 10^e. */
+    apr_size_t len = sig - zeros;
+    apr_int64_t e = exp - (apr_int64_t)frac + (apr_int64_t)zeros;
+    if (e < 0 || len > 19 || (apr_int64_t)len + e > 19)
+        return 0; /* a fraction, or at least 10^19 */
+    char *p = digits + 1 + len;
+    for (apr_int64_t k = 0; k < e; k++)
+        *p++ = '0';
+    digits[0] = '-';
+    return neg ? soi_parse_int(digits, (apr_size_t)(p - digits), APR_INT64_MIN, APR_INT64_MAX, out)
+               : soi_parse_int(digits + 1, (apr_size_t)(p - digits - 1), APR_INT64_MIN, APR_INT64_MAX, out);
+}
+
 /* "test": equal as JSON values, so the type counts too: "10" is not 10. */
 static int test_matches(const soi_patch_op *op, const soi_field *f, const soi_value *cur)
 {
@@ -80,14 +139,9 @@ static int test_matches(const soi_patch_op *op, const soi_field *f, const soi_va
                && memcmp(op->value, cur->str, cur->len) == 0;
     case SOI_T_BOOL: return op->value_kind == SOI_IN_BOOL && (op->value[0] == 't') == (cur->num != 0);
     default:
-        if (op->value_kind != SOI_IN_NUMBER)
-            return 0;
-        if (soi_parse_int(op->value, op->value_len, APR_INT64_MIN / 2, APR_INT64_MAX / 2, &n))
-            return n == cur->num;
-        /* 442.0 and 4.42e2 equal 442 as JSON numbers. */
-        char *end;
-        double d = strtod(op->value, &end); /* op->value is NUL-terminated */
-        return end == op->value + op->value_len && d == (double)cur->num;
+        /* Numbers are equal when their values are (RFC 6902 4.6), compared
+         * exactly: 442.0 and 4.42e2 equal 442; nothing wraps or rounds. */
+        return op->value_kind == SOI_IN_NUMBER && json_number_int(op->value, op->value_len, &n) && n == cur->num;
     }
 }
 

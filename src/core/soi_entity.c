@@ -99,6 +99,9 @@ soi_error *soi_check_text(apr_pool_t *pool, const char *name, const char *s, apr
     apr_size_t chars = 0;
     apr_uint32_t bad = 0;
 
+    /* Not UTF-8 at all comes first: a U+0001 before an \xFF is not the point. */
+    if (!soi_utf8_valid(s, n, &bad))
+        return soi_err(pool, SOI_MSG_STRING_UTF8, name, apr_psprintf(pool, "%X", (unsigned)bad), NULL);
     switch (soi_utf8_check(s, n, &chars, &bad)) {
     case SOI_UTF8_OK: break;
     case SOI_UTF8_NUL: return soi_err(pool, SOI_MSG_STRING_NUL, name, NULL);

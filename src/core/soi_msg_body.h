@@ -59,7 +59,15 @@
     X(SOI_MSG_PATCH_NOT_READABLE, 400, "Operation {1} of the JSON Patch names {2}, which cannot be patched; {3} can.") \
     X(SOI_MSG_PATCH_VALUE, 400, "Operation {1} of the JSON Patch: {0}") \
     X(SOI_MSG_PATCH_KIND, 400, "Operation {1} of the JSON Patch moves or copies {2} into {3}, which holds another kind of value.") \
-    X(SOI_MSG_PATCH_TEST, 409, "Operation {1} of the JSON Patch (test) failed: {2} does not hold the value given; nothing was changed.")
+    X(SOI_MSG_PATCH_TEST, 409, "Operation {1} of the JSON Patch (test) failed: {2} does not hold the value given; nothing was changed.") \
+    /* Text that is not UTF-8, wherever a body holds it ({1} of SOI_MSG_INSIDE_UTF8 is a property's name, or a quoted name the body gives). */ \
+    X(SOI_MSG_NAME_UTF8, 400, "A property name is not valid UTF-8 (near 0x{1}): send text as UTF-8 without overlong forms or surrogates.") \
+    X(SOI_MSG_INSIDE_UTF8, 400, "{1} holds text that is not valid UTF-8 (near 0x{2}): send text as UTF-8 without overlong forms or surrogates.") \
+    X(SOI_MSG_JSON_UTF8, 400, "The body holds a string that is not valid UTF-8 (near 0x{1}): send JSON as UTF-8 without overlong forms or surrogates.") \
+    X(SOI_MSG_PATCH_MEMBER_UTF8, 400, "Operation {1} of the JSON Patch: \"{2}\" is not valid UTF-8 (near 0x{3}): send text as UTF-8 without overlong forms or surrogates.") \
+    X(SOI_MSG_PATCH_NAME_UTF8, 400, "Operation {1} of the JSON Patch has a member name that is not valid UTF-8 (near 0x{2}).") \
+    X(SOI_MSG_XML_UTF8, 400, "The XML body is not valid UTF-8 at byte offset {1} (near 0x{2}): send text as UTF-8 without overlong forms or surrogates.") \
+    X(SOI_MSG_XML_ENCODING, 400, "The XML declaration names the encoding \"{1}\"; send XML as UTF-8 (encoding=\"utf-8\", or none).")
 /* clang-format on */
 
 #endif

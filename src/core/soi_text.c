@@ -1,8 +1,10 @@
 #include "core/soi_text.h"
 
 #include <apr_lib.h>
+#include <apr_strings.h>
 
-soi_utf8_status soi_utf8_check(const char *s, apr_size_t n, apr_size_t *chars, apr_uint32_t *bad)
+/* Strict UTF-8; with text_rules, also the characters text may not hold. */
+static soi_utf8_status utf8_scan(const char *s, apr_size_t n, int text_rules, apr_size_t *chars, apr_uint32_t *bad)
 {
     const unsigned char *p = (const unsigned char *)s, *end = p + n;
     apr_size_t count = 0;
@@ -45,11 +47,11 @@ soi_utf8_status soi_utf8_check(const char *s, apr_size_t n, apr_size_t *chars, a
             *bad = cp;
             return SOI_UTF8_INVALID;
         }
-        if (cp == 0) {
+        if (text_rules && cp == 0) {
             *bad = 0;
             return SOI_UTF8_NUL;
         }
-        if ((cp < 0x20 && cp != 0x09 && cp != 0x0A && cp != 0x0D) || cp == 0xFFFE || cp == 0xFFFF) {
+        if (text_rules && ((cp < 0x20 && cp != 0x09 && cp != 0x0A && cp != 0x0D) || cp == 0xFFFE || cp == 0xFFFF)) {
             *bad = cp;
             return SOI_UTF8_NOT_XML;
         }
@@ -58,6 +60,23 @@ soi_utf8_status soi_utf8_check(const char *s, apr_size_t n, apr_size_t *chars, a
     }
     *chars = count;
     return SOI_UTF8_OK;
+}
+
+soi_utf8_status soi_utf8_check(const char *s, apr_size_t n, apr_size_t *chars, apr_uint32_t *bad)
+{
+    return utf8_scan(s, n, 1, chars, bad);
+}
+
+int soi_utf8_valid(const char *s, apr_size_t n, apr_uint32_t *bad)
+{
+    apr_size_t chars;
+    return utf8_scan(s, n, 0, &chars, bad) == SOI_UTF8_OK;
+}
+
+const char *soi_utf8_bad_hex(apr_pool_t *pool, const char *s, apr_size_t n)
+{
+    apr_uint32_t bad = 0;
+    return soi_utf8_valid(s, n, &bad) ? "" : apr_psprintf(pool, "%X", (unsigned)bad);
 }
 
 int soi_ascii_ieq(const char *s, apr_size_t n, const char *lit)
@@ -72,26 +91,34 @@ int soi_ascii_ieq(const char *s, apr_size_t n, const char *lit)
 
 int soi_parse_int(const char *s, apr_size_t n, apr_int64_t min, apr_int64_t max, apr_int64_t *out)
 {
-    apr_size_t i = 0;
-    int neg = 0;
+    /* The one sign rule, alike for JSON numbers, XML element text, form
+     * values, JSON Patch "test" values and directive values: an optional '-'
+     * and then digits. '+' is refused everywhere, as JSON cannot have it. */
+    int neg = n > 0 && s[0] == '-';
+    apr_size_t i = neg ? 1 : 0;
     apr_uint64_t v = 0;
-    /* Larger than any bound we check against, small enough not to overflow. */
-    const apr_uint64_t cap = APR_UINT64_C(1) << 62;
+    /* The largest magnitude an apr_int64_t can take with this sign. */
+    const apr_uint64_t limit = neg ? (apr_uint64_t)APR_INT64_MAX + 1 : (apr_uint64_t)APR_INT64_MAX;
 
-    if (n > 0 && (s[0] == '-' || s[0] == '+')) {
-        neg = s[0] == '-';
-        i = 1;
-    }
     if (i == n)
         return 0;
     for (; i < n; i++) {
         if (s[i] < '0' || s[i] > '9')
             return 0;
-        v = v * 10 + (apr_uint64_t)(s[i] - '0');
-        if (v > cap)
+        apr_uint64_t d = (apr_uint64_t)(s[i] - '0');
+        /* Checked before it happens: v * 10 + d must not pass the limit
+         * (and so can never wrap modulo 2^64). */
+        if (v > (limit - d) / 10)
             return 0;
+        v = v * 10 + d;
     }
-    apr_int64_t r = neg ? -(apr_int64_t)v : (apr_int64_t)v;
+    apr_int64_t r;
+    if (!neg)
+        r = (apr_int64_t)v;
+    else if (v == (apr_uint64_t)APR_INT64_MAX + 1)
+        r = APR_INT64_MIN;
+    else
+        r = -(apr_int64_t)v;
     if (r < min || r > max)
         return 0;
     *out = r;

@@ -16,11 +16,21 @@ typedef enum {
  * On failure *bad is the offending code point or lead byte, for messages. */
 soi_utf8_status soi_utf8_check(const char *s, apr_size_t n, apr_size_t *chars, apr_uint32_t *bad);
 
+/* Is s[0..n) strict UTF-8, whatever characters it holds (U+0000 and controls
+ * included)? On failure *bad is as soi_utf8_check reports it. */
+int soi_utf8_valid(const char *s, apr_size_t n, apr_uint32_t *bad);
+
+/* The offending code point or lead byte of s[0..n), as soi_utf8_valid finds
+ * it, in hex ("FF", "D800"), for messages; "" when s is valid UTF-8. */
+const char *soi_utf8_bad_hex(apr_pool_t *pool, const char *s, apr_size_t n);
+
 /* ASCII-only case-insensitive equality of s[0..n) with the NUL-terminated lit. */
 int soi_ascii_ieq(const char *s, apr_size_t n, const char *lit);
 
-/* Parses an optionally signed decimal integer that fills s[0..n) exactly and
- * lies in [min, max]. Returns 1 on success. */
+/* Parses a decimal integer that fills s[0..n) exactly and lies in [min, max]:
+ * an optional '-', then one or more digits (leading zeros allowed, "-0" is 0;
+ * '+' is refused, as in JSON). Anything beyond 64 bits is refused without
+ * wrapping. Returns 1 on success; *out is untouched on failure. */
 int soi_parse_int(const char *s, apr_size_t n, apr_int64_t min, apr_int64_t max, apr_int64_t *out);
 
 /* s[0..n) with leading and trailing spaces, tabs, CRs and LFs removed. */

@@ -163,6 +163,90 @@ int main(void)
            && strcmp(back.v[SOI_F_DESCRIPTION].str, "a\r\nb") == 0,
        "CR LF round-trips through XML");
 
+    /* Characters XML 1.0 cannot carry at all, not even as references (they
+     * come only from the database: bodies cannot store them): U+FFFD in
+     * XML; JSON escapes every C0 control. */
+    {
+        soi_buf b;
+        soi_buf_init(&b, p, 16);
+        soi_buf_xml_text(&b,
+                         "a\x01"
+                         "b\x1b"
+                         "c\r"
+                         "d\x7f\xef\xbf\xbe"
+                         "e\xef\xbf\xbf"
+                         "f\tg\nh\xef\xbf\xbd",
+                         23);
+        is_str(soi_buf_cstr(&b),
+               "a\xef\xbf\xbd"
+               "b\xef\xbf\xbd"
+               "c&#13;d\x7f\xef\xbf\xbd"
+               "e\xef\xbf\xbd"
+               "f\tg\nh\xef\xbf\xbd",
+               "XML: C0 controls, U+FFFE and U+FFFF become U+FFFD; CR a reference; tab, LF, DEL, U+FFFD kept");
+        int raw = 0, replaced = 0;
+        for (int c = 1; c < 0x20; c++) {
+            char one[2] = {(char)c, 0};
+            soi_buf_init(&b, p, 16);
+            soi_buf_xml_text(&b, one, 1);
+            const char *out = soi_buf_cstr(&b);
+            if (c == '\t' || c == '\n')
+                raw += strcmp(out, one) == 0;
+            else if (c == '\r')
+                raw += strcmp(out, "&#13;") == 0;
+            else
+                replaced += strcmp(out, "\xef\xbf\xbd") == 0;
+        }
+        is_int(raw, 3, "XML: tab and LF as they are, CR as &#13;");
+        is_int(replaced, 28, "XML: each of the other 28 C0 controls is U+FFFD");
+        soi_buf_init(&b, p, 16);
+        soi_buf_xml_text(&b, "\xef\xbf", 2);
+        soi_buf_xml_text(&b, "\xef\xbf\xbc\xef\xbf", 5);
+        is_str(soi_buf_cstr(&b), "\xef\xbf\xef\xbf\xbc\xef\xbf", "XML: U+FFFC and a cut-off U+FFFx left alone");
+
+        int escaped = 0;
+        for (int c = 1; c < 0x20; c++) {
+            char one[2] = {(char)c, 0}, want[16];
+            soi_buf_init(&b, p, 16);
+            soi_buf_json_string(&b, one, 1);
+            const char *out = soi_buf_cstr(&b);
+            if (c == '\t' || c == '\n' || c == '\r')
+                snprintf(want, sizeof(want), "\"\\%c\"", c == '\t' ? 't' : c == '\n' ? 'n' : 'r');
+            else
+                snprintf(want, sizeof(want), "\"\\u%04x\"", (unsigned)c);
+            escaped += strcmp(out, want) == 0;
+        }
+        is_int(escaped, 31, "JSON: every C0 control escaped (\\u00XX, or \\t \\n \\r)");
+        soi_buf_init(&b, p, 16);
+        soi_buf_json_string(&b, "a\x01\x1b\x7f\xef\xbf\xbe", 7);
+        is_str(soi_buf_cstr(&b), "\"a\\u0001\\u001b\x7f\xef\xbf\xbe\"", "JSON: DEL and U+FFFE need no escape");
+
+        e.v[SOI_F_DESCRIPTION].str = "a\x01"
+                                     "b\x1b"
+                                     "c\r"
+                                     "d";
+        e.v[SOI_F_DESCRIPTION].len = 7;
+        e.v[SOI_F_EXTRAINFO].str = "\x0b\x0c\xef\xbf\xbf";
+        e.v[SOI_F_EXTRAINFO].len = 5;
+        const char *xml = render(&e, SOI_RIGHT_ALL, SOI_FORMAT_XML);
+        ok(strstr(xml, "<Description>a\xef\xbf\xbd"
+                       "b\xef\xbf\xbd"
+                       "c&#13;d</Description>")
+               && strstr(xml, "<ExtraInfo>\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd</ExtraInfo>"),
+           "the entity in XML: the stored controls as U+FFFD");
+        memset(&back, 0, sizeof(back));
+        ok(!decode(soi_xml_entity_decoder(p, &back), xml)
+               && strcmp(back.v[SOI_F_DESCRIPTION].str, "a\xef\xbf\xbd"
+                                                        "b\xef\xbf\xbd"
+                                                        "c\rd")
+                      == 0,
+           "and that XML is well-formed: it decodes again");
+        ok(strstr(render(&e, SOI_RIGHT_ALL, SOI_FORMAT_JSON),
+                  "\"Description\":\"a\\u0001b\\u001bc\\rd\",\"ExtraInfo\":\"\\u000b\\u000c\xef\xbf\xbf\"")
+               != NULL,
+           "the entity in JSON: the stored controls escaped");
+    }
+
     /* Errors. */
     is_str(render_error(soi_err(p, SOI_MSG_FORM_TWICE, "\"1\" <x>", NULL), SOI_FORMAT_JSON),
            "{\"Error\":true,\"ErrorType\":\"SoValidationException\",\"ErrorMessage\":\"The form gives "

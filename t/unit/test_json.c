@@ -1,5 +1,6 @@
 /* The JSON decoders: the entity (fed whole and in pieces) and the merge patch. */
 #include <apr_general.h>
+#include <apr_strings.h>
 #include <string.h>
 
 #include "codec/soi_json.h"
@@ -28,6 +29,47 @@ static const char *message(const char *s)
     soi_error *err = decode(s, 0, &e);
     return err ? msg_of(err) : NULL;
 }
+
+/* Feeds s in two pieces split at byte `at` (none when at is 0 or the end),
+ * then finishes: every offset splits a sequence somewhere. */
+static soi_error *feed_split(soi_sink d, const char *s, apr_size_t at)
+{
+    apr_size_t n = strlen(s);
+    soi_error *err = at > 0 ? d.feed(d.ctx, s, at) : NULL;
+    if (!err && at < n)
+        err = d.feed(d.ctx, s + at, n - at);
+    return err ? err : d.finish(d.ctx);
+}
+
+/* The message for s, the same whatever offset it is split at ("" for none);
+ * NULL when the splits disagree. */
+static const char *split_message(const char *s, int merge)
+{
+    const char *first = NULL;
+    for (apr_size_t at = 0; at <= strlen(s); at++) {
+        soi_entity e;
+        memset(&e, 0, sizeof(e));
+        soi_error *err = feed_split(merge ? soi_json_merge_decoder(p, &e) : soi_json_entity_decoder(p, &e), s, at);
+        const char *m = err ? apr_pstrdup(p, msg_of(err)) : "";
+        if (!first)
+            first = m;
+        else if (strcmp(first, m) != 0)
+            return apr_psprintf(p, "split at %d: %s; whole: %s", (int)at, m, first);
+    }
+    return first;
+}
+
+/* The four ways a string fails UTF-8, and what the message shows. */
+static const struct {
+    const char *bytes, *near, *what;
+} bad_utf8[] = {
+    {"\xff", "FF", "a byte that is never UTF-8"},
+    {"\xe2\x82", "E2", "a truncated sequence"},
+    {"\xc0\xaf", "C0", "an overlong form"},
+    {"\xed\xa0\x80", "D800", "an encoded surrogate"},
+};
+
+#define UTF8_TAIL "send text as UTF-8 without overlong forms or surrogates."
 
 static const char seed[] = "{\n"
                            "  \"BlobId\": 630,\n"
@@ -95,6 +137,84 @@ int main(void)
     is_int(status("{\"BlobSize\":\"442\"}"), 400, "a string for an integer");
     is_str(message("{\"IsZipped\":1}"), "IsZipped must be true or false, not \"1\".", "a number for a boolean");
     is_int(status("{\"Description\":\"a\",\"description\":\"b\"}"), 400, "a property twice");
+
+    /* Text that is not UTF-8: named where it is, however the body is cut. */
+    for (size_t i = 0; i < sizeof(bad_utf8) / sizeof(bad_utf8[0]); i++) {
+        const char *b = bad_utf8[i].bytes, *near = bad_utf8[i].near, *what = bad_utf8[i].what;
+        is_str(split_message(apr_psprintf(p, "{\"BlobId\":1,\"Description\":\"a%sb\"}", b), 0),
+               apr_psprintf(p, "Description is not valid UTF-8 (near 0x%s): " UTF8_TAIL, near),
+               "%s in Description, split at every offset", what);
+        is_str(split_message(apr_psprintf(p, "{\"MimeType\":\"%s\",\"BlobSize\":1}", b), 0),
+               apr_psprintf(p, "MimeType is not valid UTF-8 (near 0x%s): " UTF8_TAIL, near), "%s alone in MimeType",
+               what);
+        is_str(split_message(apr_psprintf(p, "{\"Colour\":\"x%s\",\"Description\":\"ok\"}", b), 0),
+               apr_psprintf(p, "\"Colour\" holds text that is not valid UTF-8 (near 0x%s): " UTF8_TAIL, near),
+               "%s in an unknown property's value", what);
+        is_str(split_message(apr_psprintf(p, "{\"Colour\":{\"deep\":[1,\"%s\"]}}", b), 0),
+               apr_psprintf(p, "\"Colour\" holds text that is not valid UTF-8 (near 0x%s): " UTF8_TAIL, near),
+               "%s deep inside an unknown property", what);
+        is_str(split_message(apr_psprintf(p, "{\"createdBy\":{\"Name\":\"%s\"}}", b), 0),
+               apr_psprintf(p, "CreatedBy holds text that is not valid UTF-8 (near 0x%s): " UTF8_TAIL, near),
+               "%s inside an ignored property, named as BlobEntity spells it", what);
+        is_str(split_message(apr_psprintf(p, "{\"Colour\":{\"%s\":1}}", b), 0),
+               apr_psprintf(p, "\"Colour\" holds text that is not valid UTF-8 (near 0x%s): " UTF8_TAIL, near),
+               "%s in a nested key", what);
+        is_str(split_message(apr_psprintf(p, "{\"Descr%siption\":\"x\"}", b), 0),
+               apr_psprintf(p, "A property name is not valid UTF-8 (near 0x%s): " UTF8_TAIL, near),
+               "%s in a property name", what);
+        is_str(split_message(apr_psprintf(p, "{\"BlobSize\":\"%s\"}", b), 0),
+               "BlobSize must be an integer from 0 to 2147483647, not a string.",
+               "%s as the string for an integer: its type is wrong first", what);
+        is_str(split_message(apr_psprintf(p, "{\"CreatedDate\":\"2020-01-01%s\"}", b), 0),
+               apr_psprintf(p,
+                            "CreatedDate must be an ISO 8601 date-time such as 2020-03-20T01:49:50.7296610Z, or "
+                            "null, not \"2020-01-01\\x%s\".",
+                            i == 3   ? "ED\\xA0\\x80"
+                            : i == 0 ? "FF"
+                            : i == 1 ? "E2\\x82"
+                                     : "C0\\xAF"),
+               "%s in a date", what);
+        is_str(split_message(apr_psprintf(p, "{\"Description\":\"a\\u0001%s\"}", b), 0),
+               apr_psprintf(p, "Description is not valid UTF-8 (near 0x%s): " UTF8_TAIL, near),
+               "%s after a control character: not UTF-8 is said first", what);
+        is_str(split_message(apr_psprintf(p, "{\"description\":\"%s\"}", b), 1),
+               apr_psprintf(p, "Description is not valid UTF-8 (near 0x%s): " UTF8_TAIL, near), "%s in a merge patch",
+               what);
+        is_str(split_message(apr_psprintf(p, "{\"%s\":null}", b), 1),
+               apr_psprintf(p, "A property name is not valid UTF-8 (near 0x%s): " UTF8_TAIL, near),
+               "%s in a merge patch's member name", what);
+    }
+    is_str(split_message("{\"Description\":\"\xc3\xa6\xe2\x82\xac\xf0\x9f\x98\x80\",\"Colour\":[\"\xc3\xa6\"],"
+                         "\"\xc3\xa6\":{\"\xe2\x82\xac\":\"\xf0\x9f\x98\x80\"}}",
+                         0),
+           "", "valid UTF-8 of every length passes, split at every offset");
+    is_str(split_message("{\"Description\":\"\xf4\x90\x80\x80\"}", 0),
+           "Description is not valid UTF-8 (near 0x110000): " UTF8_TAIL, "beyond U+10FFFF");
+    is_str(split_message("{\"Colour\":\"\\u0000\\u0001\"}", 0), "",
+           "U+0000 and controls in an ignored value are still only ignored");
+
+    /* Integers: the range is checked before anything could wrap. */
+    {
+        static const char *const too_big[] = {
+            "2147483648",           "9223372036854775807",  "9223372036854775808",   "18446744073709551616",
+            "18446744073709551617", "18446744073709552246", "-18446744073709551617", "123456789012345678901234567890"};
+        for (size_t i = 0; i < sizeof(too_big) / sizeof(too_big[0]); i++) {
+            char body[120];
+            snprintf(body, sizeof(body), "{\"BlobSize\":%s}", too_big[i]);
+            is_str(message(body),
+                   apr_psprintf(p, "BlobSize must be an integer from 0 to 2147483647, not \"%s\".", too_big[i]),
+                   "BlobSize %s refused, naming the property", too_big[i]);
+            snprintf(body, sizeof(body), "{\"BlobId\":%s}", too_big[i]);
+            is_str(message(body),
+                   apr_psprintf(p, "BlobId must be an integer (the picture's BlobId, or 0), not \"%s\".", too_big[i]),
+                   "BlobId %s refused, naming the property", too_big[i]);
+        }
+    }
+    ok(!decode("{\"BlobSize\":-0,\"BlobId\":-0}", 0, &e) && e.v[SOI_F_BLOBSIZE].num == 0 && e.v[SOI_F_BLOBID].num == 0,
+       "-0 is 0");
+    ok(!decode("{\"OriginalSize\":2147483647}", 0, &e) && e.v[SOI_F_ORIGINALSIZE].num == 2147483647, "int32 max");
+    err = decode("{\"BlobSize\":+5}", 0, &e);
+    ok(err && strstr(msg_of(err), "The body is not valid JSON"), "+5 is not JSON: %s", err ? msg_of(err) : "");
     err = decode("{\"Description\":", 0, &e);
     ok(err && strstr(msg_of(err), "The body is not valid JSON"), "syntax errors say so: %s", err ? msg_of(err) : "");
 

@@ -3,6 +3,7 @@
  * their members mapped onto BlobEntity properties (foo -> Description,
  * baz -> ExtraInfo, numbers -> BlobSize). */
 #include <apr_general.h>
+#include <apr_strings.h>
 #include <string.h>
 
 #include "codec/soi_json.h"
@@ -45,6 +46,37 @@ static soi_error *merge_patch(const char *body, soi_entity *target)
 static int status(soi_error *err)
 {
     return err ? err->status : 0;
+}
+
+/* Decodes a JSON Patch fed in two pieces split at byte `at`, and applies it
+ * to a copy of base; the message, or "" when it applies. */
+static const char *patch_split(const char *body, apr_size_t at)
+{
+    soi_change c;
+    soi_entity t = base;
+    apr_size_t n = strlen(body);
+    memset(&c, 0, sizeof(c));
+    soi_sink d = soi_json_patch_decoder(p, &c);
+    soi_error *err = at > 0 ? d.feed(d.ctx, body, at) : NULL;
+    if (!err && at < n)
+        err = d.feed(d.ctx, body + at, n - at);
+    if (!err)
+        err = d.finish(d.ctx);
+    if (!err)
+        err = soi_change_apply(p, &c, &t);
+    return err ? apr_pstrdup(p, msg_of(err)) : "";
+}
+
+/* The same message at every split, or what differs. */
+static const char *patch_message(const char *body)
+{
+    const char *first = patch_split(body, 0);
+    for (apr_size_t at = 1; at <= strlen(body); at++) {
+        const char *m = patch_split(body, at);
+        if (strcmp(m, first) != 0)
+            return apr_psprintf(p, "split at %d: %s; whole: %s", (int)at, m, first);
+    }
+    return first;
 }
 
 int main(void)
@@ -115,6 +147,69 @@ int main(void)
            "A.15 the string \"10\" is not the number 10");
     ok(!json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":10}]", &t), "A.15 the number 10 is");
     ok(!json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":10.0}]", &t), "and so is 10.0");
+    /* Numbers beyond 64 bits do not wrap around onto the stored value. */
+    t = base; /* BlobId 630 */
+    is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobId\",\"value\":18446744073709552246}]", &t)), 409,
+           "2^64+630 is not 630");
+    is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobId\",\"value\":-18446744073709550986}]", &t)), 409,
+           "-(2^64-630) is not 630");
+    t.v[SOI_F_BLOBSIZE].num = 2147483647;
+    is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":2147483647}]", &t)), 0,
+           "int32 max is int32 max");
+    is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":9223372036854775807}]", &t)), 409,
+           "2^63-1 is not int32 max");
+    is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":9223372036854775808}]", &t)), 409,
+           "nor is 2^63");
+    is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":18446744075857035263}]", &t)), 409,
+           "nor 2^64 + int32 max");
+    t.v[SOI_F_BLOBSIZE].num = 1;
+    is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":18446744073709551617}]", &t)), 409,
+           "2^64+1 is not 1");
+    t.v[SOI_F_BLOBSIZE].num = 0;
+    is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":18446744073709551616}]", &t)), 409,
+           "2^64 is not 0");
+    is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":-0}]", &t)), 0, "-0 is 0");
+    /* Compared exactly, as decimals: a double would round these onto the value. */
+    t.v[SOI_F_BLOBSIZE].num = 442;
+    {
+        static const char *const equal[] = {"442",
+                                            "442.0",
+                                            "4.42e2",
+                                            "4.42E+2",
+                                            "44200e-2",
+                                            "0.000442e6",
+                                            "442.000000000000000000000000000000",
+                                            "4420000000000000000000e-19"};
+        static const char *const unequal[] = {"442.00000000000001",
+                                              "442.5",
+                                              "441.9999999999999999999",
+                                              "4.42e1",
+                                              "442e-1",
+                                              "1e400",
+                                              "-442",
+                                              "442e18",
+                                              "442.000000000000000000000000000001e0"};
+        for (size_t i = 0; i < sizeof(equal) / sizeof(equal[0]); i++)
+            is_int(status(json_patch(
+                       apr_psprintf(p, "[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":%s}]", equal[i]), &t)),
+                   0, "%s equals 442", equal[i]);
+        for (size_t i = 0; i < sizeof(unequal) / sizeof(unequal[0]); i++)
+            is_int(status(json_patch(
+                       apr_psprintf(p, "[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":%s}]", unequal[i]), &t)),
+                   409, "%s is not 442", unequal[i]);
+    }
+    t.v[SOI_F_BLOBSIZE].num = 0;
+    is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":-0.0e-5}]", &t)), 0, "-0.0e-5 is 0");
+    is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":0e99999999999999999999}]", &t)), 0,
+           "0e99999999999999999999 is 0");
+    is_int(status(json_patch("[{\"op\":\"test\",\"path\":\"/BlobSize\",\"value\":1e-99999999999999999999}]", &t)), 409,
+           "1e-99999999999999999999 is not 0");
+    err = json_patch("[{\"op\":\"replace\",\"path\":\"/BlobSize\",\"value\":18446744073709551617}]", &t);
+    is_str(err ? msg_of(err) : NULL,
+           "Operation 1 of the JSON Patch: BlobSize must be an integer from 0 to 2147483647, not "
+           "\"18446744073709551617\".",
+           "2^64+1 is refused as a value");
+    is_int(t.v[SOI_F_BLOBSIZE].num, 0, "and changed nothing");
 
     /* ---- paths, kinds, rights ---- */
     t = base;
@@ -188,6 +283,64 @@ int main(void)
     is_int(status(json_patch("[{\"op\":\"copy\",\"from\":\"/BlobSize\\u0000x\",\"path\":\"/OriginalSize\"}]", &t)), 400,
            "and a from");
     is_str(t.v[SOI_F_DESCRIPTION].str, "bar", "none of them changed anything");
+
+    /* Text that is not UTF-8, in any member, named by operation and member. */
+    {
+        static const struct {
+            const char *bytes, *near, *what;
+        } bad[] = {{"\xff", "FF", "a byte that is never UTF-8"},
+                   {"\xe2\x82", "E2", "a truncated sequence"},
+                   {"\xc0\xaf", "C0", "an overlong form"},
+                   {"\xed\xa0\x80", "D800", "an encoded surrogate"}};
+        static const struct {
+            const char *body, *member;
+        } where[] = {
+            {"[{\"op\":\"test\",\"path\":\"/BlobId\",\"value\":630},{\"op\":\"re%splace\",\"path\":\"/Description\","
+             "\"value\":\"x\"}]",
+             "op"},
+            {"[{\"op\":\"test\",\"path\":\"/BlobId\",\"value\":630},{\"op\":\"replace\",\"path\":\"/Descr%siption\","
+             "\"value\":\"x\"}]",
+             "path"},
+            {"[{\"op\":\"test\",\"path\":\"/BlobId\",\"value\":630},{\"op\":\"copy\",\"from\":\"/Ext%sraInfo\","
+             "\"path\":\"/Description\"}]",
+             "from"},
+            {"[{\"op\":\"test\",\"path\":\"/BlobId\",\"value\":630},{\"op\":\"replace\",\"path\":\"/Description\","
+             "\"value\":\"a%sb\"}]",
+             "value"},
+            {"[{\"op\":\"test\",\"path\":\"/BlobId\",\"value\":630},{\"value\":\"%s\",\"op\":\"test\","
+             "\"path\":\"/Description\"}]",
+             "value"},
+            {"[{\"op\":\"test\",\"path\":\"/BlobId\",\"value\":630},{\"op\":\"add\",\"path\":\"/Description\","
+             "\"value\":{\"deep\":[\"%s\"]}}]",
+             "value"},
+            {"[{\"op\":\"test\",\"path\":\"/BlobId\",\"value\":630},{\"op\":\"add\",\"path\":\"/Description\","
+             "\"value\":{\"%s\":1}}]",
+             "value"},
+            {"[{\"op\":\"test\",\"path\":\"/BlobId\",\"value\":630},{\"op\":\"remove\",\"path\":\"/Description\","
+             "\"comment\":\"%s\"}]",
+             "comment"},
+        };
+        for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+            for (size_t w = 0; w < sizeof(where) / sizeof(where[0]); w++)
+                is_str(patch_message(apr_psprintf(p, where[w].body, bad[i].bytes)),
+                       apr_psprintf(p,
+                                    "Operation 2 of the JSON Patch: \"%s\" is not valid UTF-8 (near 0x%s): send text "
+                                    "as UTF-8 without overlong forms or surrogates.",
+                                    where[w].member, bad[i].near),
+                       "%s in \"%s\" (case %d), split at every offset", bad[i].what, where[w].member, (int)w);
+            is_str(patch_message(
+                       apr_psprintf(p, "[{\"op\":\"remove\",\"path\":\"/Description\",\"x%s\":1}]", bad[i].bytes)),
+                   apr_psprintf(p,
+                                "Operation 1 of the JSON Patch has a member name that is not valid UTF-8 (near 0x%s).",
+                                bad[i].near),
+                   "%s in a member name", bad[i].what);
+        }
+        is_str(
+            patch_message("[{\"op\":\"replace\",\"path\":\"/Description\",\"value\":\"\xc3\xa6\xe2\x82\xac\xf0\x9f"
+                          "\x98\x80\"},{\"op\":\"test\",\"path\":\"/Description\",\"value\":\"\xc3\xa6\xe2\x82\xac\xf0"
+                          "\x9f\x98\x80\"}]"),
+            "", "valid UTF-8 of every length passes, split at every offset");
+    }
 
     /* All or nothing. */
     t = base;

@@ -38,6 +38,13 @@ int main(void)
     ok(check("a\tb\r\nc", 6, &chars) == SOI_UTF8_OK && chars == 6, "tab, CR and LF accepted");
     ok(check("\xef\xbf\xbd", 3, &chars) == SOI_UTF8_OK, "U+FFFD accepted");
 
+    apr_uint32_t bad = 0;
+    ok(soi_utf8_valid("a\0\x01\xef\xbf\xbe", 6, &bad), "soi_utf8_valid: U+0000, controls and U+FFFE are UTF-8");
+    ok(!soi_utf8_valid("a\0\xff", 3, &bad) && bad == 0xFF, "and finds what is not, after a U+0000");
+    is_str(soi_utf8_bad_hex(p, "ab\xed\xa0\x80", 5), "D800", "the offending code point in hex");
+    is_str(soi_utf8_bad_hex(p, "\x01\xe2\x82", 3), "E2", "the lead byte of a truncated sequence");
+    is_str(soi_utf8_bad_hex(p, "\x01\xc3\xa6", 3), "", "nothing for valid UTF-8");
+
     ok(soi_ascii_ieq("imageINFO", 9, "ImageInfo"), "case-insensitive match");
     ok(!soi_ascii_ieq("ImageInf", 8, "ImageInfo"), "prefix does not match");
     ok(!soi_ascii_ieq("ImageInfoX", 10, "ImageInfo"), "longer does not match");
@@ -51,6 +58,31 @@ int main(void)
     ok(!soi_parse_int("12a", 3, 0, 100, &v), "trailing garbage refused");
     ok(!soi_parse_int("", 0, 0, 100, &v), "empty refused");
     ok(!soi_parse_int("-", 1, -100, 100, &v), "lone sign refused");
+
+    /* Overflow is found before it happens: nothing wraps modulo 2^64. */
+    const apr_int64_t lo = APR_INT64_MIN, hi = APR_INT64_MAX;
+    ok(soi_parse_int("9223372036854775807", 19, lo, hi, &v) && v == APR_INT64_MAX, "2^63-1 is the largest");
+    ok(!soi_parse_int("9223372036854775808", 19, lo, hi, &v), "2^63 refused");
+    ok(soi_parse_int("-9223372036854775808", 20, lo, hi, &v) && v == APR_INT64_MIN, "-2^63 is the smallest");
+    ok(!soi_parse_int("-9223372036854775809", 20, lo, hi, &v), "-2^63-1 refused");
+    ok(!soi_parse_int("18446744073709551615", 20, lo, hi, &v), "2^64-1 refused");
+    v = -1;
+    ok(!soi_parse_int("18446744073709551616", 20, lo, hi, &v) && v == -1, "2^64 refused, not read as 0");
+    ok(!soi_parse_int("18446744073709551617", 20, 0, APR_INT32_MAX, &v) && v == -1, "2^64+1 refused, not read as 1");
+    ok(!soi_parse_int("18446744073709552246", 20, -APR_INT64_C(2147483648), APR_INT32_MAX, &v) && v == -1,
+       "2^64+630 refused, not read as 630");
+    ok(!soi_parse_int("-18446744073709551617", 21, lo, hi, &v), "-(2^64+1) refused, not read as -1");
+    ok(!soi_parse_int("36893488147419103232", 20, lo, hi, &v), "2^65 refused");
+    ok(!soi_parse_int("100000000000000000000", 21, lo, hi, &v), "21 digits refused");
+    ok(soi_parse_int("00000000000000000000000042", 26, 0, 100, &v) && v == 42, "leading zeros are not digits too many");
+    /* The sign rule, for every codec and directive: an optional '-', never '+'. */
+    ok(!soi_parse_int("+5", 2, -100, 100, &v), "a plus sign refused");
+    ok(!soi_parse_int("+0", 2, -100, 100, &v), "+0 refused");
+    ok(!soi_parse_int("+", 1, -100, 100, &v), "a lone plus refused");
+    ok(!soi_parse_int("--5", 3, -100, 100, &v) && !soi_parse_int("-+5", 3, -100, 100, &v), "one sign at most");
+    ok(soi_parse_int("-0", 2, 0, 100, &v) && v == 0, "-0 is 0, in range 0..100");
+    ok(soi_parse_int("-5", 2, -100, 100, &v) && v == -5, "a minus sign");
+    ok(!soi_parse_int(" 5", 2, -100, 100, &v) && !soi_parse_int("5 ", 2, -100, 100, &v), "no spaces");
 
     const char *s = "  x \r\n";
     apr_size_t n = 6;

@@ -1,5 +1,6 @@
 /* The XML decoder: names, namespaces, nil, objects, DOCTYPE refusal, chunks. */
 #include <apr_general.h>
+#include <apr_strings.h>
 #include <string.h>
 
 #include "codec/soi_xml.h"
@@ -20,6 +21,36 @@ static const char *msg(const char *s)
     soi_error *err = decode(s, 0, &e);
     return err ? msg_of(err) : NULL;
 }
+
+/* Feeds s in two pieces split at byte `at`, then finishes. */
+static soi_error *feed_split(soi_sink d, const char *s, apr_size_t at)
+{
+    apr_size_t n = strlen(s);
+    soi_error *err = at > 0 ? d.feed(d.ctx, s, at) : NULL;
+    if (!err && at < n)
+        err = d.feed(d.ctx, s + at, n - at);
+    return err ? err : d.finish(d.ctx);
+}
+
+/* The message for s ("" for none), the same whatever offset it is split at
+ * and when fed byte by byte; else what differs. */
+static const char *split_msg(const char *s)
+{
+    soi_entity e;
+    memset(&e, 0, sizeof(e));
+    soi_error *err = feed_pieces(soi_xml_entity_decoder(p, &e), s, 1);
+    const char *first = err ? apr_pstrdup(p, msg_of(err)) : "";
+    for (apr_size_t at = 0; at <= strlen(s); at++) {
+        memset(&e, 0, sizeof(e));
+        err = feed_split(soi_xml_entity_decoder(p, &e), s, at);
+        const char *m = err ? msg_of(err) : "";
+        if (strcmp(first, m) != 0)
+            return apr_psprintf(p, "split at %d: %s; byte by byte: %s", (int)at, m, first);
+    }
+    return first;
+}
+
+#define UTF8_TAIL "send text as UTF-8 without overlong forms or surrogates."
 
 int main(void)
 {
@@ -93,6 +124,24 @@ int main(void)
     }
     is_str(msg("<x><BlobSize>many</BlobSize></x>"), "BlobSize must be an integer from 0 to 2147483647, not \"many\".",
            "the entity's own rules apply");
+    {
+        static const char *const too_big[] = {"9223372036854775807",  "9223372036854775808",
+                                              "18446744073709551616", "18446744073709551617",
+                                              "18446744073709552246", "123456789012345678901234567890"};
+        for (size_t i = 0; i < sizeof(too_big) / sizeof(too_big[0]); i++) {
+            is_str(msg(apr_psprintf(p, "<x><BlobSize>%s</BlobSize></x>", too_big[i])),
+                   apr_psprintf(p, "BlobSize must be an integer from 0 to 2147483647, not \"%s\".", too_big[i]),
+                   "BlobSize %s refused", too_big[i]);
+            is_str(msg(apr_psprintf(p, "<x><BlobId>%s</BlobId></x>", too_big[i])),
+                   apr_psprintf(p, "BlobId must be an integer (the picture's BlobId, or 0), not \"%s\".", too_big[i]),
+                   "BlobId %s refused", too_big[i]);
+        }
+    }
+    is_str(msg("<x><BlobSize>+5</BlobSize></x>"), "BlobSize must be an integer from 0 to 2147483647, not \"+5\".",
+           "a plus sign is refused, as JSON cannot have one");
+    is_str(msg("<x><BlobId>+630</BlobId></x>"), "BlobId must be an integer (the picture's BlobId, or 0), not \"+630\".",
+           "in BlobId too");
+    ok(!decode("<x><BlobSize> -0 </BlobSize></x>", 0, &e) && e.v[SOI_F_BLOBSIZE].num == 0, "-0 is 0");
     is_str(msg("<x><Description>a</Description><description>b</description></x>"),
            "Description is given more than once.", "a property twice");
     is_str(msg("<x><IsZipped i:nil=\"true\" xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\"/></x>"),
@@ -116,8 +165,117 @@ int main(void)
         strcat(deep, "</x>");
         ok(!msg(deep), "16 levels accepted");
     }
-    is_str(msg("<x><Description>\xc0\xaf</Description></x>") ? "refused" : "accepted", "refused",
-           "invalid UTF-8 is refused (by expat or by the entity)");
+    /* Text that is not UTF-8: named where it is (expat would only say "not
+     * well-formed (invalid token)"), however the body is cut. */
+    {
+        static const struct {
+            const char *bytes, *near, *what;
+        } bad[] = {{"\xff", "FF", "a byte that is never UTF-8"},
+                   {"\xe2\x82", "E2", "a truncated sequence"},
+                   {"\xc0\xaf", "C0", "an overlong form"},
+                   {"\xed\xa0\x80", "D800", "an encoded surrogate"}};
+        const char *head = "<?xml version=\"1.0\"?><BlobEntity xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\">"
+                           "<BlobId>1</BlobId>";
+        for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+            const char *b = bad[i].bytes, *near = bad[i].near, *what = bad[i].what;
+            const char *named = apr_psprintf(p, "Description is not valid UTF-8 (near 0x%s): " UTF8_TAIL, near);
+            const char *inside =
+                apr_psprintf(p, "Description holds text that is not valid UTF-8 (near 0x%s): " UTF8_TAIL, near);
+            is_str(split_msg(apr_psprintf(p, "%s<Description>a%sb</Description></BlobEntity>", head, b)), named,
+                   "%s in Description, split at every offset", what);
+            is_str(split_msg(
+                       apr_psprintf(p, "%s<x:description xmlns:x=\"urn:x\">%s</x:description></BlobEntity>", head, b)),
+                   named, "%s alone in a prefixed description", what);
+            is_str(split_msg(apr_psprintf(p, "%s<Description><![CDATA[<%s>]]></Description></BlobEntity>", head, b)),
+                   named, "%s in a CDATA section", what);
+            is_str(split_msg(apr_psprintf(p, "%s<Description>&amp;%s&lt;</Description></BlobEntity>", head, b)), named,
+                   "%s between references", what);
+            is_str(split_msg(apr_psprintf(p, "%s<Description a=\"/>%s\">x</Description></BlobEntity>", head, b)),
+                   inside, "%s in an attribute value", what);
+            is_str(split_msg(apr_psprintf(p, "%s<Description><!-- %s -->x</Description></BlobEntity>", head, b)),
+                   inside, "%s in a comment inside the element", what);
+            is_str(split_msg(apr_psprintf(p, "%s<Description><?pi %s?>x</Description></BlobEntity>", head, b)), inside,
+                   "%s in a processing instruction inside it", what);
+            is_str(split_msg(apr_psprintf(p, "%s<Description><b>%s</b></Description></BlobEntity>", head, b)), inside,
+                   "%s in a child element", what);
+            is_str(
+                split_msg(apr_psprintf(p, "%s<Colour>%s</Colour><Description>x</Description></BlobEntity>", head, b)),
+                apr_psprintf(p, "\"Colour\" holds text that is not valid UTF-8 (near 0x%s): " UTF8_TAIL, near),
+                "%s in an unknown element", what);
+            is_str(split_msg(apr_psprintf(
+                       p, "%s<c:Colour xmlns:c='urn:c' n='1'><deep>%s</deep></c:Colour></BlobEntity>", head, b)),
+                   apr_psprintf(p, "\"c:Colour\" holds text that is not valid UTF-8 (near 0x%s): " UTF8_TAIL, near),
+                   "%s deep inside an unknown element", what);
+            is_str(split_msg(apr_psprintf(p, "%s<Descr%siption>x</Descr%siption></BlobEntity>", head, b, b)),
+                   apr_psprintf(p, "A property name is not valid UTF-8 (near 0x%s): " UTF8_TAIL, near),
+                   "%s in an element name", what);
+            is_str(split_msg(apr_psprintf(p, "%s<Description/><x%s/></BlobEntity>", head, b)),
+                   apr_psprintf(p, "A property name is not valid UTF-8 (near 0x%s): " UTF8_TAIL, near),
+                   "%s in the name of an element after an empty one", what);
+            is_str(split_msg(apr_psprintf(p, "<?xml version=\"1.0\"?><!-- %s --><x/>", b)),
+                   apr_psprintf(p, "The XML body is not valid UTF-8 at byte offset 26 (near 0x%s): " UTF8_TAIL, near),
+                   "%s before the root: the offset", what);
+            is_str(split_msg(apr_psprintf(p, "<x a='%s'><Description>x</Description></x>", b)),
+                   apr_psprintf(p, "The XML body is not valid UTF-8 at byte offset 6 (near 0x%s): " UTF8_TAIL, near),
+                   "%s in the root's attribute", what);
+            is_str(split_msg(apr_psprintf(p, "<x><Description>x</Description>%s</x>", b)),
+                   apr_psprintf(p, "The XML body is not valid UTF-8 at byte offset 31 (near 0x%s): " UTF8_TAIL, near),
+                   "%s between the root's children", what);
+            is_str(split_msg(apr_psprintf(p, "<x><Description>x</Description></x>%s", b)),
+                   apr_psprintf(p, "The XML body is not valid UTF-8 at byte offset 35 (near 0x%s): " UTF8_TAIL, near),
+                   "%s after the root", what);
+        }
+        is_str(split_msg("<x><Description>a\xe2\x82"), "Description is not valid UTF-8 (near 0xE2): " UTF8_TAIL,
+               "a sequence cut short by the end of the body");
+        is_str(split_msg("<x><Description>a</Description><Description>\xff</Description></x>"),
+               "Description is not valid UTF-8 (near 0xFF): " UTF8_TAIL,
+               "the first error in the document wins over a later one");
+        ok(strstr(split_msg("<x><Description>a</Descr></x>\xff"), "The body is not well-formed XML: ") != NULL,
+           "malformed XML before the bad byte: expat's error comes first");
+        is_str(split_msg(
+                   "<?xml version=\"1.0\"?><x:B\xc3\xa6 xmlns:x='urn:\xe2\x82\xac' \xc3\xa6='\xf0\x9f\x98\x80'>"
+                   "<!--\xc3\xa6--><Description \xc3\xa6=\">\xc3\xa6\"><![CDATA[\xe2\x82\xac]]>\xc3\xa6\xf0\x9f\x98\x80"
+                   "</Description><\xc3\xa6>\xc3\xa6</\xc3\xa6><?\xc3\xa6 \xc3\xa6?></x:B\xc3\xa6>"),
+               "", "valid UTF-8 of every length, everywhere, passes, split at every offset");
+        soi_entity e;
+        ok(!decode("<x><Description a='>'>\xc3\xa6\xe2\x82\xac</Description></x>", 1, &e)
+               && strcmp(e.v[SOI_F_DESCRIPTION].str, "\xc3\xa6\xe2\x82\xac") == 0,
+           "and decodes to the same text");
+        /* The guard reads UTF-8, so the document must be UTF-8 whatever its
+         * declaration says: expat would honour another encoding. */
+        const char *enc_msg =
+            "The XML declaration names the encoding \"ISO-8859-1\"; send XML as UTF-8 (encoding=\"utf-8\", or none).";
+        is_str(split_msg("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a><Description>caf\xe9</Description></a>"),
+               enc_msg, "a Latin-1 declaration is refused, split at every offset");
+        is_str(split_msg("\xef\xbb\xbf<?xml version='1.0' encoding = 'ISO-8859-1' standalone='yes'?>"
+                         "<a><Description>caf\xc3\xa9</Description></a>"),
+               enc_msg, "even when the bytes are UTF-8 (expat would read them as Latin-1), after a byte order mark");
+        ok(strstr(split_msg("<?xml version=\"1.0\" encoding=\"UTF-16\"?><a/>"), "names the encoding \"UTF-16\"")
+               != NULL,
+           "UTF-16 named in the declaration");
+        ok(strstr(split_msg("<?xml version=\"1.0\" encoding=\"utf8\"?><a/>"), "names the encoding \"utf8\"") != NULL,
+           "a misspelt UTF-8 (expat would not know it either)");
+        is_str(
+            split_msg(
+                "\xef\xbb\xbf<?xml version=\"1.0\" encoding=\"utf-8\"?><a><Description>caf\xc3\xa9</Description></a>"),
+            "", "encoding=\"utf-8\", after a byte order mark, passes");
+        is_str(split_msg("<?xml version='1.0' encoding='US-ASCII'?><a><Description>cafe</Description></a>"), "",
+               "US-ASCII is read alike");
+        is_str(split_msg("<?xml version='1.0'?><a/>"), "", "a declaration without an encoding passes");
+        is_str(split_msg("<?xml-stylesheet encoding='latin1'?><a/>"), "",
+               "a PI that is not the declaration is not read");
+        is_str(split_msg("<a><?xml encoding='latin1'?></a>"),
+               "The body is not well-formed XML: XML or text declaration not at start of entity (17).",
+               "nor is a declaration that is not at the start (expat refuses it)");
+
+        /* The DOCTYPE guard is the same state machine. */
+        is_str(split_msg("<?xml version=\"1.0\"?><!-- <!DOCTYPE --><!DOCTYPE x><x/>"),
+               "XML with a DOCTYPE or entity declaration is refused; send the BlobEntity element alone.",
+               "a DOCTYPE after a comment, split at every offset");
+        is_str(split_msg("<x><![CDATA[<!DOCTYPE x>]]></x>"), "", "<!DOCTYPE as CDATA text is text");
+        is_str(split_msg("<x a='<!DOCTYPE'/>"), "The body is not well-formed XML: not well-formed (invalid token) (4).",
+               "a '<' in an attribute is expat's to refuse");
+    }
 
     apr_pool_destroy(p);
     apr_terminate();
