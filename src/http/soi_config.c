@@ -136,7 +136,7 @@ static const char *set_database(cmd_parms *cmd, void *dconf, const char *arg)
 static const char *parse_count(cmd_parms *cmd, const char *what, const char *arg, int min, int max, int *out)
 {
     apr_int64_t v;
-    if (!soi_parse_int(arg, strlen(arg), min, max, &v) || arg[0] == '+' || arg[0] == '-')
+    if (!soi_parse_int(arg, strlen(arg), min, max, &v) || arg[0] == '-') /* "-0" is no count */
         return apr_psprintf(cmd->pool, "%s: \"%s\" is not a valid %s; expected a whole number from %d to %d.",
                             cmd->cmd->name, arg, what, min, max);
     *out = (int)v;
