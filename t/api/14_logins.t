@@ -93,7 +93,7 @@ db()->do(q{INSERT INTO associate (associate_id, name, password_hash, blob_rights
 db()->do(q{ALTER SYSTEM SET log_min_duration_statement = 0});
 db()->do(q{SELECT pg_reload_conf()});
 sleep 0.5;
-my $mark = pg_log_mark();
+my $mark = log_mark(pg_log());
 call(GET => '/api/v1/Contact/114/ImageInfo', auth => ['logged', 'Logged1']);
 call(PUT => '/api/v1/Contact/114/ImageInfo', auth => ['logged', 'Logged1'], type => $json,
      body => '{"Description":"logged"}');
@@ -103,7 +103,7 @@ call(GET => '/api/v1/Contact/114/ImageInfo', auth => ['tje0', 'wrong']);
 sleep 0.5;
 db()->do(q{ALTER SYSTEM RESET log_min_duration_statement});
 db()->do(q{SELECT pg_reload_conf()});
-my $log = pg_log_since($mark);
+my $log = log_since(pg_log(), $mark);
 like($log, qr/soi_imageinfo_put.*\n.*parameters: \$1 = '114'/, 'the statement log shows the calls and their parameters');
 my $hashes = db()->selectcol_arrayref('SELECT password_hash FROM associate');
 my @found = grep { index($log, $_) >= 0 } @$hashes, 'Logged1', 'Tje0';
@@ -168,11 +168,11 @@ is(scalar(grep { $_->[1] != 200 } @lat), 0, 'each answered 200');
 ok(max(map { $_->[0] } @lat) < 1, sprintf('the slowest in %.0f ms', 1000 * max(map { $_->[0] } @lat)));
 
 # ---- control characters in a user name; r->user only once verified --------------------------
-my $elog = error_log_mark();
+my $elog = log_mark('t/logs/error_log');
 $res = call(GET => '/api/v1/Contact/115/ImageInfo', auth => 'Basic ' . encode_base64("evil\r\nSOI0000: forged:x", ''));
 error_ok($res, 401, 'SoAuthenticationException', qr/without control characters in the user name/,
          'CR LF in a user name');
-my $elines = error_log_since($elog);
+my $elines = log_since('t/logs/error_log', $elog);
 unlike($elines, qr/^SOI0000: forged/m, 'nothing forged in the error log');
 call(GET => '/api/v1/Contact/115/ImageInfo?verified', auth => ['tje0', 'Tje0']);
 call(GET => '/api/v1/Contact/115/ImageInfo?refused', auth => ['tje0', 'nope']);

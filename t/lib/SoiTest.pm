@@ -17,7 +17,7 @@ use POSIX ();
 
 our @EXPORT = qw(call basic db picture_of blob_row links_of json top_keys entity_body seed_body
                  error_ok snapshot pg_ctl iso associate_json chunks raw_exchange db_session status_lines
-                 raw_request pg_log_mark pg_log_since error_log_mark error_log_since);
+                 raw_request pg_log log_mark log_since);
 
 # Every property of a response, in SPEC order.
 our @ORDER = qw(BlobId BlobSize Description ExtraInfo IsEncrypted IsZipped MimeType OriginalSize
@@ -241,27 +241,19 @@ sub raw_request {
     return raw_exchange($req . "\r\n" . ($body // ''), $wait // 5);
 }
 
-# The PostgreSQL server log, from a mark on.
-sub pg_log_mark {
-    return -s "$ENV{SOI_TEST_PGDIR}/postgresql.log" // 0;
+# A log file from a mark on: log_since($file, log_mark($file)) after the
+# fact holds what was written meanwhile. The logs: pg_log (PostgreSQL's),
+# and t/logs/error_log and access_log (httpd's).
+sub pg_log { return "$ENV{SOI_TEST_PGDIR}/postgresql.log" }
+
+sub log_mark {
+    my ($file) = @_;
+    return -s $file // 0;
 }
 
-sub pg_log_since {
-    my ($mark) = @_;
-    open my $fh, '<', "$ENV{SOI_TEST_PGDIR}/postgresql.log" or return '';
-    seek $fh, $mark, 0;
-    local $/;
-    return <$fh> // '';
-}
-
-# httpd's error log, from a mark on.
-sub error_log_mark {
-    return -s 't/logs/error_log' // 0;
-}
-
-sub error_log_since {
-    my ($mark) = @_;
-    open my $fh, '<', 't/logs/error_log' or return '';
+sub log_since {
+    my ($file, $mark) = @_;
+    open my $fh, '<', $file or return '';
     seek $fh, $mark, 0;
     local $/;
     return <$fh> // '';

@@ -21,4 +21,15 @@ __attribute__((unused)) static soi_error *feed_pieces(soi_sink d, const char *s,
     return d.finish(d.ctx);
 }
 
+/* Feeds s in two pieces split at byte `at` (none when at is 0 or the end),
+ * then finishes: every offset splits a sequence somewhere. */
+__attribute__((unused)) static soi_error *feed_split(soi_sink d, const char *s, apr_size_t at)
+{
+    apr_size_t n = strlen(s);
+    soi_error *err = at > 0 ? d.feed(d.ctx, s, at) : NULL;
+    if (!err && at < n)
+        err = d.feed(d.ctx, s + at, n - at);
+    return err ? err : d.finish(d.ctx);
+}
+
 #endif

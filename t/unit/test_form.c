@@ -22,16 +22,6 @@ static const char *msg(const char *s)
     return err ? msg_of(err) : NULL;
 }
 
-/* Feeds s in two pieces split at byte `at`, then finishes. */
-static soi_error *feed_split(soi_sink d, const char *s, apr_size_t at)
-{
-    apr_size_t n = strlen(s);
-    soi_error *err = at > 0 ? d.feed(d.ctx, s, at) : NULL;
-    if (!err && at < n)
-        err = d.feed(d.ctx, s + at, n - at);
-    return err ? err : d.finish(d.ctx);
-}
-
 /* The message for s ("" for none), the same at every split; else what differs. */
 static const char *split_msg(const char *s)
 {

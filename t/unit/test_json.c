@@ -30,17 +30,6 @@ static const char *message(const char *s)
     return err ? msg_of(err) : NULL;
 }
 
-/* Feeds s in two pieces split at byte `at` (none when at is 0 or the end),
- * then finishes: every offset splits a sequence somewhere. */
-static soi_error *feed_split(soi_sink d, const char *s, apr_size_t at)
-{
-    apr_size_t n = strlen(s);
-    soi_error *err = at > 0 ? d.feed(d.ctx, s, at) : NULL;
-    if (!err && at < n)
-        err = d.feed(d.ctx, s + at, n - at);
-    return err ? err : d.finish(d.ctx);
-}
-
 /* The message for s, the same whatever offset it is split at ("" for none);
  * NULL when the splits disagree. */
 static const char *split_message(const char *s, int merge)
