@@ -69,6 +69,8 @@ int main(void)
         {"garbage", SOI_MT_JSON, "nothing readable: as if absent"},
         {"", SOI_MT_JSON, "empty: as if absent"},
         {"application/xml;q=2", SOI_MT_JSON, "a q above 1 makes the element unreadable"},
+        {"application/x-www-form-urlencoded, text/xml;q=0.1", SOI_MT_TEXT_XML, "a form is never written"},
+        {"application/*", SOI_MT_JSON, "application/* means JSON, never a form"},
     };
     for (apr_size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         soi_media got = SOI_MT_NONE;
@@ -76,6 +78,7 @@ int main(void)
         ok(!err && got == cases[i].want, "%s", cases[i].what);
     }
     static const char *const refused[] = {"text/html", "image/png, text/plain", "*/*;q=0",
+                                          "application/x-www-form-urlencoded",
                                           "application/json;q=0, text/json;q=0, application/xml;q=0, text/xml;q=0, "
                                           "application/json-patch+json;q=0, application/merge-patch+json;q=0"};
     for (apr_size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
@@ -86,6 +89,14 @@ int main(void)
     }
     ok(soi_media_format(SOI_MT_TEXT_XML) == SOI_FORMAT_XML && soi_media_format(SOI_MT_JSON_PATCH) == SOI_FORMAT_JSON,
        "formats");
+    is_str(soi_media_list(p, SOI_MEDIA_REPLY),
+           "application/json, text/json, application/xml, text/xml, application/json-patch+json or "
+           "application/merge-patch+json",
+           "the types a reply can be, from the table");
+    is_str(soi_media_list(p, SOI_MEDIA_PATCH), "application/json-patch+json or application/merge-patch+json",
+           "the patch types");
+    ok(soi_media_uses(SOI_MT_FORM) == SOI_MEDIA_ENTITY && soi_media_uses(SOI_MT_NONE) == 0,
+       "a form carries an entity, and only in a request");
 
     apr_pool_destroy(p);
     apr_terminate();
