@@ -20,7 +20,7 @@
     X(SOI_MSG_BODY_EMPTY, 400, "The request body is empty: send a BlobEntity, or a patch.") \
     X(SOI_MSG_BODY_TOO_LARGE, 413, "The request body is larger than the {1} bytes accepted here.") \
     X(SOI_MSG_BODY_FRAMING, 400, "The request body could not be read: its framing (Content-Length or chunked encoding) is malformed.") \
-    X(SOI_MSG_BODY_CODING, 501, "The request body could not be read: its transfer coding is not implemented; send it with Content-Length or chunked.") \
+    X(SOI_MSG_BODY_CODING, 501, "The request body could not be read: its transfer coding is unknown here; send it with Content-Length or chunked.") \
     X(SOI_MSG_BODY_UNREAD, 400, "The request body could not be read: the client stopped sending or its framing is malformed.") \
     /* Preconditions */ \
     X(SOI_MSG_BAD_ETAG_LIST, 400, "The {1} header \"{2}\" is not \"*\" or a list of entity tags such as \"abc\".") \

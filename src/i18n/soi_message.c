@@ -10,7 +10,7 @@ static void soi_render(soi_buf *out, const soi_error *e, int depth)
     const char *t = soi_msg_english(e->id);
 
     for (const char *p = t; *p; p++) {
-        /* A placeholder is a single digit in braces: "{\"op\"" is text. */
+        /* An argument goes where a single digit stands in braces: "{\"op\"" is text. */
         if (p[0] == '{' && p[1] >= '0' && p[1] <= '9' && p[2] == '}') {
             int n = p[1] - '0';
             if (n == 0 && e->cause && depth < SOI_MESSAGE_DEPTH)

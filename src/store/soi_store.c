@@ -339,7 +339,7 @@ static int soi_round_trip(PGconn *pg, int n, const soi_step *steps, PGresult **r
 }
 
 /* SQLSTATEs after which a fresh connection will do: the old one is gone
- * (57P0x shutdown, 08xxx connection failure), lost its prepared statements
+ * (class 57P: shutdown; class 08: connection failure), lost its prepared statements
  * (26000), or landed on a read-only server after a failover (25006). */
 static int soi_state_wants_new_connection(const char *state)
 {

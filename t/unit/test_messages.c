@@ -1,5 +1,5 @@
 /* The message catalogue: every id has a status the SPEC names (or is a
- * phrase), an English text, and placeholders the renderer fills. */
+ * phrase), an English text, and argument slots the renderer fills. */
 #include <apr_strings.h>
 
 #include "core/soi_error.h"
@@ -45,7 +45,7 @@ int main(void)
             printf("# %s: \"%s\"\n", rows[i].name, rows[i].text);
             bad_text++;
         }
-        /* Rendered with four arguments and a cause, no placeholder is left. */
+        /* Rendered with four arguments and a cause, no argument slot is left. */
         soi_error *cause = soi_err(p, SOI_PH_STRING, NULL);
         soi_error *e = soi_err_wrap(p, rows[i].id, cause, "A1", "A2", "A3", "A4", NULL);
         const char *text = soi_message(p, e);
@@ -61,7 +61,7 @@ int main(void)
     is_int(bad_order, 0, "ids follow the lists' order");
     is_int(bad_status, 0, "messages have a status of SPEC section 4; phrases have none");
     is_int(bad_text, 0, "messages are sentences; phrases are not empty");
-    is_int(bad_holes, 0, "placeholders are {0} to {4} only");
+    is_int(bad_holes, 0, "argument slots are {0} to {4} only");
 
     /* Rendering. */
     soi_error *e = soi_err(p, SOI_MSG_NO_CONTACT, "42", NULL);
