@@ -113,23 +113,103 @@ CREATE UNIQUE INDEX binaryobjectlink_contact_picture ON binaryobjectlink (ownerr
     WHERE ownertable = soi_owner_contact() AND linktype = soi_link_contact_image();
 
 -- SOTicket and Bearer tokens, and the cookie sessions of SOTicket rows. Only
--- the SHA-256 of a token is stored (lowercase hex of the whole token, e.g.
--- of "7T:abc").
+-- digests are stored: token_sha256 is the lowercase hex SHA-256 of the whole
+-- token (e.g. of "7T:abc"), xsrf_token that of the session's XSRF value (''
+-- when it has none: such a cookie session can only read). soi_issue_ticket
+-- below makes both.
 CREATE TABLE soi_ticket (
     token_sha256 text PRIMARY KEY CHECK (token_sha256 ~ '^[0-9a-f]{64}$'),
+    ticket_id    bigint      GENERATED ALWAYS AS IDENTITY UNIQUE,
     associate_id integer     NOT NULL REFERENCES associate ON DELETE CASCADE,
     scheme       text        NOT NULL DEFAULT 'SOTicket' CHECK (scheme IN ('SOTicket', 'Bearer')),
-    xsrf_token   text        NOT NULL DEFAULT '',
+    xsrf_token   text        NOT NULL DEFAULT '' CHECK (xsrf_token ~ '^([0-9a-f]{64})?$'),
     expires      timestamptz NOT NULL DEFAULT now() + interval '8 hours',
-    revoked      boolean     NOT NULL DEFAULT false
+    revoked      boolean     NOT NULL DEFAULT false,
+    issued       timestamptz NOT NULL DEFAULT now()
 );
+CREATE INDEX soi_ticket_associate ON soi_ticket (associate_id);
 
 -- Application tokens (SO-AppToken), stored as SHA-256 like tickets.
 CREATE TABLE soi_app (
     token_sha256 text PRIMARY KEY CHECK (token_sha256 ~ '^[0-9a-f]{64}$'),
-    name         text    NOT NULL DEFAULT '',
-    revoked      boolean NOT NULL DEFAULT false
+    app_id       integer     GENERATED ALWAYS AS IDENTITY UNIQUE,
+    name         text        NOT NULL DEFAULT '',
+    revoked      boolean     NOT NULL DEFAULT false,
+    issued       timestamptz NOT NULL DEFAULT now()
 );
+
+-- One row per successful write, in the write's own transaction: who (and
+-- which application) changed which contact's picture, when, and the
+-- writable fields before and after (BlobEntity's property names; NULL for
+-- none: before a creation, after a deletion).
+CREATE TABLE soi_audit (
+    audit_id     bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    at           timestamptz NOT NULL DEFAULT now(),
+    associate_id integer     REFERENCES associate ON DELETE SET NULL,
+    app_name     text,
+    contact_id   integer     NOT NULL,
+    blob_id      integer     NOT NULL,
+    action       text        NOT NULL CHECK (action IN ('create', 'update', 'image', 'delete')),
+    before       jsonb,
+    after        jsonb
+);
+CREATE INDEX soi_audit_contact ON soi_audit (contact_id, at);
+CREATE INDEX soi_audit_associate ON soi_audit (associate_id, at);
+
+-- ---- administration -------------------------------------------------------------
+-- Tokens are 2 x 122 random bits (two version-4 UUIDs), never derived from
+-- ids; each is returned once, and only its digest is kept.
+
+CREATE FUNCTION soi_random_token(p_prefix text) RETURNS text
+LANGUAGE sql VOLATILE AS $$
+    SELECT p_prefix || replace(pg_catalog.gen_random_uuid()::text || pg_catalog.gen_random_uuid()::text, '-', '')
+$$;
+
+CREATE FUNCTION soi_sha256_hex(p_text text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT AS $$
+    SELECT pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(p_text, 'UTF8')), 'hex')
+$$;
+
+-- Issues a ticket (p_scheme 'SOTicket', the default, or 'Bearer') for an
+-- associate, valid for p_lifetime: the token to hand out, the XSRF value a
+-- browser session must echo (SOTicket only), and when it expires.
+CREATE FUNCTION soi_issue_ticket(p_associate_id integer, p_scheme text DEFAULT 'SOTicket',
+                                 p_lifetime interval DEFAULT interval '8 hours',
+                                 OUT token text, OUT xsrf_token text, OUT expires timestamptz)
+LANGUAGE plpgsql VOLATILE SET search_path = public, pg_temp AS $$
+BEGIN
+    token := soi_random_token(CASE p_scheme WHEN 'Bearer' THEN '8A:' ELSE '7T:' END);
+    xsrf_token := CASE WHEN p_scheme = 'SOTicket' THEN soi_random_token('') END;
+    expires := now() + p_lifetime;
+    INSERT INTO soi_ticket (token_sha256, associate_id, scheme, xsrf_token, expires)
+    VALUES (soi_sha256_hex(token), p_associate_id, p_scheme, coalesce(soi_sha256_hex(xsrf_token), ''), expires);
+END
+$$;
+
+-- Revokes a ticket by its token; true when there was one to revoke.
+CREATE FUNCTION soi_revoke_ticket(p_token text) RETURNS boolean
+LANGUAGE sql VOLATILE SET search_path = public, pg_temp AS $$
+    WITH r AS (UPDATE soi_ticket SET revoked = true WHERE token_sha256 = soi_sha256_hex(p_token) AND NOT revoked
+               RETURNING 1)
+    SELECT count(*) > 0 FROM r
+$$;
+
+-- Registers an application: its SO-AppToken, returned once.
+CREATE FUNCTION soi_register_app(p_name text, OUT token text)
+LANGUAGE plpgsql VOLATILE SET search_path = public, pg_temp AS $$
+BEGIN
+    token := soi_random_token('');
+    INSERT INTO soi_app (token_sha256, name) VALUES (soi_sha256_hex(token), p_name);
+END
+$$;
+
+-- Revokes an application by its token; true when there was one to revoke.
+CREATE FUNCTION soi_revoke_app(p_token text) RETURNS boolean
+LANGUAGE sql VOLATILE SET search_path = public, pg_temp AS $$
+    WITH r AS (UPDATE soi_app SET revoked = true WHERE token_sha256 = soi_sha256_hex(p_token) AND NOT revoked
+               RETURNING 1)
+    SELECT count(*) > 0 FROM r
+$$;
 
 -- What every ImageInfo function returns: an outcome, the caller's rights and
 -- the picture with its creator and last updater. Times are microseconds
@@ -177,17 +257,39 @@ $$;
 -- function called from PL/pgSQL is planned again on every call (a third of
 -- a PUT's time, measured).
 
--- The caller's rights, provided the associate is still active and its
--- credentials are the version the module verified (NULL otherwise).
-CREATE FUNCTION soi_principal_rights(p_associate_id integer, p_version bigint)
+-- The caller's rights, provided the associate is still active with the
+-- credential version the module verified, the ticket it came with (p_ticket;
+-- 0 for none) is still the associate's, unexpired and not revoked, and the
+-- application (p_app; 0 for none) is not revoked. NULL otherwise.
+CREATE FUNCTION soi_principal_rights(p_associate_id integer, p_version bigint, p_ticket bigint, p_app integer)
 RETURNS integer LANGUAGE plpgsql STABLE SET search_path = public, pg_temp AS $$
 DECLARE
     v_rights integer;
 BEGIN
     SELECT blob_rights INTO v_rights FROM associate
      WHERE associate_id = p_associate_id AND cred_version = p_version AND deleted = 0;
+    IF v_rights IS NOT NULL AND p_ticket <> 0 AND NOT EXISTS (
+        SELECT 1 FROM soi_ticket
+         WHERE ticket_id = p_ticket AND associate_id = p_associate_id AND NOT revoked AND expires > now()) THEN
+        v_rights := NULL;
+    END IF;
+    IF v_rights IS NOT NULL AND p_app <> 0 AND NOT EXISTS (
+        SELECT 1 FROM soi_app WHERE app_id = p_app AND NOT revoked) THEN
+        v_rights := NULL;
+    END IF;
     RETURN v_rights;
 END
+$$;
+
+-- The writable fields of a picture as the audit records them.
+CREATE FUNCTION soi_writable_fields(p_blobsize integer, p_description text, p_extrainfo text,
+                                    p_isencrypted boolean, p_iszipped boolean, p_mimetype text,
+                                    p_originalsize integer, p_conceptualtype text)
+RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
+    SELECT pg_catalog.jsonb_build_object('BlobSize', p_blobsize, 'Description', p_description,
+                                         'ExtraInfo', p_extrainfo, 'IsEncrypted', p_isencrypted,
+                                         'IsZipped', p_iszipped, 'MimeType', p_mimetype,
+                                         'OriginalSize', p_originalsize, 'ConceptualType', p_conceptualtype)
 $$;
 
 -- The contact's picture, if any.
@@ -202,11 +304,23 @@ BEGIN
 END
 $$;
 
+-- One audit row; the application by its name as it is now.
+CREATE FUNCTION soi_audit_write(p_at timestamptz, p_associate_id integer, p_app integer, p_contact_id integer,
+                                p_blob_id integer, p_action text, p_before jsonb, p_after jsonb)
+RETURNS void LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
+BEGIN
+    INSERT INTO soi_audit (at, associate_id, app_name, contact_id, blob_id, action, before, after)
+    VALUES (p_at, p_associate_id, (SELECT name FROM soi_app WHERE app_id = p_app), p_contact_id, p_blob_id,
+            p_action, p_before, p_after);
+END
+$$;
+
 -- GET ImageInfo.
-CREATE FUNCTION soi_imageinfo_get(p_contact_id integer, p_associate_id integer, p_version bigint)
+CREATE FUNCTION soi_imageinfo_get(p_contact_id integer, p_associate_id integer, p_version bigint, p_ticket bigint,
+                                  p_app integer)
 RETURNS SETOF soi_imageinfo LANGUAGE plpgsql STABLE SET search_path = public, pg_temp AS $$
 DECLARE
-    v_rights integer := soi_principal_rights(p_associate_id, p_version);
+    v_rights integer := soi_principal_rights(p_associate_id, p_version, p_ticket, p_app);
 BEGIN
     IF v_rights IS NULL THEN
         RETURN QUERY SELECT * FROM soi_imageinfo_row('stale', NULL, NULL);
@@ -241,10 +355,11 @@ $$;
 -- conditional PUT): inside the caller's transaction, locks the contact row
 -- as soi_imageinfo_put does and returns the picture as it stands. The caller
 -- then calls soi_imageinfo_put in the same transaction, or rolls back.
-CREATE FUNCTION soi_imageinfo_lock(p_contact_id integer, p_associate_id integer, p_version bigint)
+CREATE FUNCTION soi_imageinfo_lock(p_contact_id integer, p_associate_id integer, p_version bigint, p_ticket bigint,
+                                   p_app integer)
 RETURNS SETOF soi_imageinfo LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
 DECLARE
-    v_rights integer := soi_principal_rights(p_associate_id, p_version);
+    v_rights integer := soi_principal_rights(p_associate_id, p_version, p_ticket, p_app);
     v_live   boolean;
     v_blob   integer;
 BEGIN
@@ -259,19 +374,23 @@ END
 $$;
 
 -- PUT ImageInfo: replaces the writable fields of the contact's picture, or
--- creates the picture and its link. Runs as one transaction (autocommit) or
--- inside the caller's. Times are taken when the row is written, after any
--- wait for the lock, so that each write's UpdatedDate is later than the last.
+-- creates the picture and its link, and records the change in soi_audit.
+-- Runs as one transaction (autocommit) or inside the caller's. Times are
+-- taken when the row is written, after any wait for the lock, so that each
+-- write's UpdatedDate is later than the last.
 CREATE FUNCTION soi_imageinfo_put(
-    p_contact_id integer, p_associate_id integer, p_version bigint, p_blob_id integer,
-    p_blobsize integer, p_description text, p_extrainfo text, p_isencrypted boolean, p_iszipped boolean,
-    p_mimetype text, p_originalsize integer, p_conceptualtype text)
+    p_contact_id integer, p_associate_id integer, p_version bigint, p_ticket bigint, p_app integer,
+    p_blob_id integer, p_blobsize integer, p_description text, p_extrainfo text, p_isencrypted boolean,
+    p_iszipped boolean, p_mimetype text, p_originalsize integer, p_conceptualtype text)
 RETURNS SETOF soi_imageinfo LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
 DECLARE
-    v_rights integer := soi_principal_rights(p_associate_id, p_version);
+    v_rights integer := soi_principal_rights(p_associate_id, p_version, p_ticket, p_app);
     v_live   boolean;
     v_blob   integer;
     v_now    timestamptz;
+    v_before jsonb;
+    v_after  jsonb := soi_writable_fields(p_blobsize, p_description, p_extrainfo, p_isencrypted, p_iszipped,
+                                          p_mimetype, p_originalsize, p_conceptualtype);
 BEGIN
     IF v_rights IS NULL THEN
         RETURN QUERY SELECT * FROM soi_imageinfo_row('stale', NULL, NULL);
@@ -300,6 +419,7 @@ BEGIN
                                           registered_associate_id, updated, updated_associate_id)
             VALUES (v_blob, soi_owner_contact(), p_contact_id, soi_link_contact_image(), 1, v_now, p_associate_id,
                     v_now, p_associate_id);
+            PERFORM soi_audit_write(v_now, p_associate_id, p_app, p_contact_id, v_blob, 'create', NULL, v_after);
             RETURN QUERY SELECT * FROM soi_imageinfo_row('created', v_rights, v_blob);
         END IF;
         RETURN;
@@ -310,12 +430,18 @@ BEGIN
     ELSIF p_blob_id <> 0 AND p_blob_id <> v_blob THEN
         RETURN QUERY SELECT * FROM soi_imageinfo_row('conflict', v_rights, v_blob);
     ELSE
+        -- The row as it was (it is locked through its contact: no other
+        -- writer can change it between this read and the update).
+        SELECT soi_writable_fields(blobsize, description, extrainfo, isencrypted, iszipped, mimetype, originalsize,
+                                   conceptualtype)
+          INTO v_before FROM binaryobject WHERE binaryobject_id = v_blob;
         UPDATE binaryobject
            SET conceptualtype = p_conceptualtype, mimetype = p_mimetype, description = p_description,
                extrainfo = p_extrainfo, originalsize = p_originalsize, blobsize = p_blobsize,
                iszipped = p_iszipped, isencrypted = p_isencrypted, updated = v_now,
                updated_associate_id = p_associate_id, updatedcount = updatedcount + 1
          WHERE binaryobject_id = v_blob;
+        PERFORM soi_audit_write(v_now, p_associate_id, p_app, p_contact_id, v_blob, 'update', v_before, v_after);
         RETURN QUERY SELECT * FROM soi_imageinfo_row('done', v_rights, v_blob);
     END IF;
 END

@@ -27,11 +27,21 @@ struct soi_auth {
  * against it, and every refusal lasts at least as long. */
 #define SOI_DUMMY_HASH "$2y$10$QrZcDFJDSeNfsrlCsAzJvOTapxdL2Lm/0Fhd5qFUFbI0K.gk0mIvu"
 
+/* Tokens (tickets, bearer and application tokens): what their syntax
+ * allows, before anything is looked up. */
+#define SOI_TOKEN_MAX 512
+
 static soi_error *soi_basic_identify(soi_auth *a, const soi_auth_request *q, const char *credentials, int use_cache,
                                      soi_principal *out);
+static soi_error *soi_ticket_identify(soi_auth *a, const soi_auth_request *q, const char *credentials, int use_cache,
+                                      soi_principal *out);
 
+/* The schemes, in the order their challenges are sent. The tickets differ
+ * only by name: a ticket issued for one is refused with the other. */
 const soi_scheme soi_schemes[] = {
-    {"Basic", "Basic realm=\"SuperOffice Username or Ticket\"", 0, soi_basic_identify},
+    {"Basic", "Basic realm=\"SuperOffice Username or Ticket\"", 0, 0, 0, soi_basic_identify},
+    {"SOTicket", "SOTicket", 0, 1, 0, soi_ticket_identify},
+    {"Bearer", "Bearer", 0, 1, 0, soi_ticket_identify},
 };
 const int soi_scheme_count = sizeof(soi_schemes) / sizeof(soi_schemes[0]);
 
@@ -42,6 +52,15 @@ unsigned soi_scheme_find(const char *name, apr_size_t len)
             return SOI_SCHEME_BIT(i);
     }
     return 0;
+}
+
+static const soi_scheme *soi_scheme_of(unsigned bit)
+{
+    for (int i = 0; i < soi_scheme_count; i++) {
+        if (bit == SOI_SCHEME_BIT(i))
+            return &soi_schemes[i];
+    }
+    return NULL;
 }
 
 const char *soi_scheme_names(apr_pool_t *pool, unsigned mask)
@@ -70,56 +89,104 @@ soi_auth *soi_auth_create(apr_pool_t *pchild, soi_store *store, int cache_entrie
     return a;
 }
 
-soi_error *soi_auth_identify(soi_auth *a, const soi_auth_request *q, soi_principal *out)
-{
-    const char *scheme, *rest;
-    apr_size_t len;
+/* ---- shared pieces ------------------------------------------------------------ */
 
-    memset(out, 0, sizeof(*out));
-    if (!q->authorization)
-        return soi_err(q->pool, SOI_MSG_AUTH_REQUIRED, soi_scheme_names(q->pool, q->accepted), NULL);
-    soi_credentials_split(q->authorization, &scheme, &len, &rest);
-    unsigned bit = soi_scheme_find(scheme, len);
-    if (!(bit & q->accepted))
-        return soi_err(q->pool, SOI_MSG_AUTH_SCHEME, soi_scheme_names(q->pool, q->accepted), NULL);
-    for (int i = 0; i < soi_scheme_count; i++) {
-        if (bit == SOI_SCHEME_BIT(i))
-            return soi_schemes[i].identify(a, q, rest, 1, out);
+/* The lowercase hex SHA-256 by which tokens are stored. */
+static const char *soi_sha256_hex(apr_pool_t *pool, const char *s, unsigned char digest[SOI_DIGEST_LEN])
+{
+    static const char hex[] = "0123456789abcdef";
+    char *out = apr_palloc(pool, 2 * SOI_DIGEST_LEN + 1);
+    soi_credcache_sha256(s, digest);
+    for (int i = 0; i < SOI_DIGEST_LEN; i++) {
+        out[2 * i] = hex[digest[i] >> 4];
+        out[2 * i + 1] = hex[digest[i] & 15];
     }
-    return NULL; /* not reached: bit names a row */
+    out[2 * SOI_DIGEST_LEN] = '\0';
+    return out;
 }
 
-soi_error *soi_auth_refresh(soi_auth *a, const soi_auth_request *q, soi_principal *who)
+/* 64 hex digits into 32 bytes; 0 when it is not that. */
+static int soi_hex_digest(const char *hex, unsigned char out[SOI_DIGEST_LEN])
 {
-    const char *scheme, *rest;
-    apr_size_t len;
-
-    soi_credentials_split(q->authorization ? q->authorization : "", &scheme, &len, &rest);
-    for (int i = 0; i < soi_scheme_count; i++) {
-        if (soi_scheme_find(scheme, len) == SOI_SCHEME_BIT(i))
-            return soi_schemes[i].identify(a, q, rest, 0, who);
+    for (int i = 0; i < SOI_DIGEST_LEN; i++) {
+        int v = 0;
+        for (int k = 0; k < 2; k++) {
+            char c = hex[2 * i + k];
+            int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            if (d < 0)
+                return 0;
+            v = v * 16 + d;
+        }
+        out[i] = (unsigned char)v;
     }
-    return soi_err(q->pool, SOI_MSG_AUTH_REFUSED, NULL);
+    return hex[2 * SOI_DIGEST_LEN] == '\0';
+}
+
+/* A token's syntax: RFC 6750's b64token characters and ':' (as in "7T:..."),
+ * 1 to SOI_TOKEN_MAX of them. */
+static int soi_token_ok(const char *t)
+{
+    apr_size_t n = strspn(t, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/=:");
+    return n > 0 && n <= SOI_TOKEN_MAX && t[n] == '\0';
+}
+
+/* Cache keys of the kinds other than Basic: the kind goes where a Basic user
+ * name goes, starting with a control character no user name may hold
+ * (core/soi_credentials.c), so no two kinds can share a key. */
+#define SOI_KEY_APP                                                                                                    \
+    "\x01"                                                                                                             \
+    "app"
+#define SOI_KEY_APACHE                                                                                                 \
+    "\x01"                                                                                                             \
+    "apache"
+static const char *soi_ticket_kind(apr_pool_t *pool, const char *scheme)
+{
+    return apr_pstrcat(pool,
+                       "\x01"
+                       "ticket:",
+                       scheme, NULL);
+}
+
+static void soi_principal_from(soi_principal *out, const soi_cred *c)
+{
+    out->associate_id = c->associate_id;
+    out->version = c->version;
+    out->ticket = c->ticket;
+    out->rights = c->rights;
+    out->has_xsrf = c->has_xsrf;
+    memcpy(out->xsrf, c->xsrf, SOI_DIGEST_LEN);
+}
+
+static void soi_cred_from(soi_cred *c, const soi_principal *p)
+{
+    memset(c, 0, sizeof(*c));
+    c->associate_id = p->associate_id;
+    c->version = p->version;
+    c->ticket = p->ticket;
+    c->rights = p->rights;
+    c->has_xsrf = p->has_xsrf;
+    memcpy(c->xsrf, p->xsrf, SOI_DIGEST_LEN);
 }
 
 /* ---- refusals --------------------------------------------------------------- */
 
-/* Holds a refusal back until `started` + the floor, so that an unknown
- * user name (no hash to check), a user with a fast hash and one with bcrypt
- * all take as long to refuse. The floor starts as the time of one bcrypt
- * verification of cost 10 and rises to the slowest refused verification
- * seen (capped). The wait is a sleep: it costs a worker thread, never CPU,
- * so a flood of wrong logins does not starve other requests of the cores. */
+/* Holds a refusal of a password back until `started` + the floor, so that an
+ * unknown user name (no hash to check), a user with a fast hash and one with
+ * bcrypt all take as long to refuse. The floor starts as the time of one
+ * bcrypt verification of cost 10 and rises to the slowest refused
+ * verification seen (capped). The wait is a sleep: it costs a worker
+ * thread, never CPU, so a flood of wrong logins does not starve other
+ * requests of the cores. */
 static soi_error *soi_auth_refuse(soi_auth *a, const soi_auth_request *q, apr_time_t started, const char *user)
 {
     apr_uint32_t floor = apr_atomic_read32(&a->refusal_floor);
     if (floor == 0) {
+        /* The first refusal measures the floor; that measurement is its wait. */
         apr_time_t t = apr_time_now();
         apr_password_validate("not the password", SOI_DUMMY_HASH);
         t = apr_time_now() - t;
         floor = (apr_uint32_t)(t < SOI_REFUSAL_MAX ? t : SOI_REFUSAL_MAX);
         apr_atomic_cas32(&a->refusal_floor, floor, 0);
-        started += t; /* the measurement is not this refusal's own time */
     }
     apr_time_t spent = apr_time_now() - started;
     if (spent < (apr_time_t)floor) {
@@ -146,17 +213,13 @@ static soi_error *soi_basic_identify(soi_auth *a, const soi_auth_request *q, con
 
     if (!soi_credentials_basic(q->pool, credentials, &user, &password))
         return soi_err(q->pool, SOI_MSG_AUTH_BASIC_MALFORMED, NULL);
+    out->user = user;
     if (a->cache) {
         soi_credcache_digest(a->cache, user, password, key);
         cached = soi_credcache_get(a->cache, key, q->now, &cred);
     }
-    out->scheme = "Basic";
-    out->user = user;
-    out->app = NULL;
     if (use_cache && cached == SOI_CRED_FRESH) {
-        out->associate_id = cred.associate_id;
-        out->version = cred.version;
-        out->rights = cred.rights;
+        soi_principal_from(out, &cred);
         return NULL;
     }
 
@@ -187,11 +250,180 @@ static soi_error *soi_basic_identify(soi_auth *a, const soi_auth_request *q, con
     out->version = login.version;
     out->rights = login.rights;
     if (a->cache) {
-        cred.associate_id = login.associate_id;
-        cred.version = login.version;
-        cred.rights = login.rights;
+        soi_cred_from(&cred, out);
         memcpy(cred.hash_digest, digest, SOI_DIGEST_LEN);
         soi_credcache_put(a->cache, key, q->now, &cred);
     }
     return NULL;
+}
+
+/* ---- SOTicket and Bearer ------------------------------------------------------- */
+
+static soi_error *soi_ticket_identify(soi_auth *a, const soi_auth_request *q, const char *token, int use_cache,
+                                      soi_principal *out)
+{
+    /* The scheme the caller named (a cookie session's tickets are SOTicket
+     * ones): a ticket issued for another is not found. */
+    const char *scheme = out->scheme;
+    unsigned char key[SOI_DIGEST_LEN], digest[SOI_DIGEST_LEN];
+    soi_cred cred;
+    soi_login row;
+
+    if (!soi_token_ok(token))
+        return soi_err(q->pool, SOI_MSG_AUTH_TOKEN_MALFORMED, scheme, NULL);
+    if (a->cache) {
+        soi_credcache_digest(a->cache, soi_ticket_kind(q->pool, scheme), token, key);
+        if (use_cache && soi_credcache_get(a->cache, key, q->now, &cred) == SOI_CRED_FRESH) {
+            soi_principal_from(out, &cred);
+            return NULL;
+        }
+    }
+    soi_call call = {q->pool, 0, NULL, q->log};
+    soi_error *err = soi_store_ticket(a->store, &call, scheme, soi_sha256_hex(q->pool, token, digest), &row);
+    if (err)
+        return err;
+    if (!row.associate_id) {
+        if (a->cache)
+            soi_credcache_forget(a->cache, key);
+        soi_log_write(q->log, q->pool, SOI_LOG_INFO, SOILOGNO(0202) "a %s ticket was refused", scheme);
+        return soi_err(q->pool, SOI_MSG_AUTH_TICKET_REFUSED, scheme, NULL);
+    }
+    out->associate_id = row.associate_id;
+    out->version = row.version;
+    out->ticket = row.ticket;
+    out->rights = row.rights;
+    out->has_xsrf = soi_hex_digest(row.xsrf, out->xsrf);
+    if (a->cache) {
+        soi_cred_from(&cred, out);
+        soi_credcache_put(a->cache, key, q->now, &cred);
+    }
+    return NULL;
+}
+
+/* ---- a user another module authenticated ------------------------------------------ */
+
+static soi_error *soi_apache_identify(soi_auth *a, const soi_auth_request *q, int use_cache, soi_principal *out)
+{
+    unsigned char key[SOI_DIGEST_LEN];
+    soi_cred cred;
+    soi_login login;
+
+    out->scheme = "Apache";
+    out->user = q->apache_user;
+    if (a->cache) {
+        soi_credcache_digest(a->cache, SOI_KEY_APACHE, q->apache_user, key);
+        if (use_cache && soi_credcache_get(a->cache, key, q->now, &cred) == SOI_CRED_FRESH) {
+            soi_principal_from(out, &cred);
+            return NULL;
+        }
+    }
+    soi_call call = {q->pool, 0, NULL, q->log};
+    soi_error *err = soi_store_login(a->store, &call, q->apache_user, &login);
+    if (err)
+        return err;
+    if (!login.associate_id) {
+        const char *name = soi_text_quote(q->pool, q->apache_user, strlen(q->apache_user), 64);
+        soi_log_write(q->log, q->pool, SOI_LOG_INFO,
+                      SOILOGNO(0203) "the authenticated user \"%s\" is not an active associate", name);
+        return soi_err(q->pool, SOI_MSG_APACHE_USER, name, NULL);
+    }
+    out->associate_id = login.associate_id;
+    out->version = login.version;
+    out->rights = login.rights;
+    if (a->cache) {
+        soi_cred_from(&cred, out);
+        soi_credcache_put(a->cache, key, q->now, &cred);
+    }
+    return NULL;
+}
+
+/* ---- the application --------------------------------------------------------------- */
+
+static soi_error *soi_app_identify(soi_auth *a, const soi_auth_request *q, int use_cache, soi_principal *out)
+{
+    const soi_scheme *scheme = soi_scheme_of(soi_scheme_find(out->scheme, strlen(out->scheme)));
+    unsigned char key[SOI_DIGEST_LEN], digest[SOI_DIGEST_LEN];
+    soi_cred cred;
+    soi_app app;
+
+    if (!q->app_token) {
+        if (q->app_required && scheme && scheme->ticket)
+            return soi_err(q->pool, SOI_MSG_APP_REQUIRED, out->scheme, NULL);
+        return NULL;
+    }
+    if (!soi_token_ok(q->app_token))
+        return soi_err(q->pool, SOI_MSG_APP_MALFORMED, NULL);
+    if (a->cache) {
+        soi_credcache_digest(a->cache, SOI_KEY_APP, q->app_token, key);
+        if (use_cache && soi_credcache_get(a->cache, key, q->now, &cred) == SOI_CRED_FRESH) {
+            out->app_id = cred.associate_id;
+            out->app = apr_pstrdup(q->pool, cred.name);
+            return NULL;
+        }
+    }
+    soi_call call = {q->pool, 0, NULL, q->log};
+    soi_error *err = soi_store_app(a->store, &call, soi_sha256_hex(q->pool, q->app_token, digest), &app);
+    if (err)
+        return err;
+    if (!app.app_id) {
+        if (a->cache)
+            soi_credcache_forget(a->cache, key);
+        soi_log_write(q->log, q->pool, SOI_LOG_INFO, SOILOGNO(0204) "an application token was refused");
+        return soi_err(q->pool, SOI_MSG_APP_REFUSED, NULL);
+    }
+    out->app_id = app.app_id;
+    out->app = app.name;
+    if (a->cache) {
+        memset(&cred, 0, sizeof(cred));
+        cred.associate_id = app.app_id;
+        apr_cpystrn(cred.name, app.name, sizeof(cred.name));
+        soi_credcache_put(a->cache, key, q->now, &cred);
+    }
+    return NULL;
+}
+
+/* ---- who is calling ----------------------------------------------------------------- */
+
+static soi_error *soi_auth_run(soi_auth *a, const soi_auth_request *q, int use_cache, soi_principal *out)
+{
+    soi_error *err;
+
+    memset(out, 0, sizeof(*out));
+    if (q->apache_user) {
+        /* Another module has authenticated the request: that user wins, and
+         * Authorization is that module's, not ours. */
+        err = soi_apache_identify(a, q, use_cache, out);
+    } else if (q->authorization) {
+        const char *name, *rest;
+        apr_size_t len;
+        soi_credentials_split(q->authorization, &name, &len, &rest);
+        const soi_scheme *scheme = soi_scheme_of(soi_scheme_find(name, len) & q->accepted);
+        if (!scheme || scheme->in_cookie)
+            return soi_err(q->pool, SOI_MSG_AUTH_SCHEME, soi_scheme_names(q->pool, q->accepted), NULL);
+        out->scheme = scheme->name;
+        out->needs_xsrf = scheme->needs_xsrf;
+        err = scheme->identify(a, q, rest, use_cache, out);
+    } else {
+        return soi_err(q->pool, SOI_MSG_AUTH_REQUIRED, soi_scheme_names(q->pool, q->accepted), NULL);
+    }
+    return err ? err : soi_app_identify(a, q, use_cache, out);
+}
+
+soi_error *soi_auth_identify(soi_auth *a, const soi_auth_request *q, soi_principal *out)
+{
+    return soi_auth_run(a, q, 1, out);
+}
+
+soi_error *soi_auth_refresh(soi_auth *a, const soi_auth_request *q, soi_principal *who)
+{
+    return soi_auth_run(a, q, 0, who);
+}
+
+int soi_auth_xsrf_ok(const soi_principal *who, const char *value)
+{
+    unsigned char digest[SOI_DIGEST_LEN];
+    if (!who->has_xsrf || !value || !*value)
+        return 0;
+    soi_credcache_sha256(value, digest);
+    return CRYPTO_memcmp(digest, who->xsrf, SOI_DIGEST_LEN) == 0;
 }

@@ -10,11 +10,15 @@
 
 typedef struct soi_auth soi_auth;
 
-/* What a scheme gets to see of the request. */
+/* What authentication gets to see of the request. */
 typedef struct {
     apr_pool_t *pool;
     const char *authorization; /* the Authorization header; NULL when absent */
+    const char *cookie;        /* the Cookie headers, joined with "; "; NULL when absent */
+    const char *app_token;     /* SO-AppToken; NULL when absent */
+    const char *apache_user;   /* a user another httpd module authenticated, when trusted */
     unsigned accepted;         /* SOI_SCHEME_BIT()s of the schemes accepted here */
+    int app_required;          /* SoImageInfoAppToken Required */
     apr_time_t now;
     const soi_log *log;
 } soi_auth_request;
@@ -22,8 +26,11 @@ typedef struct {
 typedef struct {
     const char *name;      /* as Authorization and SoImageInfoAuth spell it */
     const char *challenge; /* the WWW-Authenticate value of a 401; NULL for none */
-    int needs_xsrf;        /* unsafe methods need an XSRF token with it */
-    /* Verifies the credentials that follow the scheme name. */
+    int needs_xsrf;        /* unsafe methods need the session's XSRF value */
+    int ticket;            /* a ticket: an application token may be required with it */
+    int in_cookie;         /* sent as the SOTICKET cookie, not in Authorization */
+    /* Verifies the credentials (what follows the scheme name, or the
+     * cookie's value). */
     soi_error *(*identify)(soi_auth *a, const soi_auth_request *q, const char *credentials, int use_cache,
                            soi_principal *out);
 } soi_scheme;
@@ -43,8 +50,17 @@ const char *soi_scheme_names(apr_pool_t *pool, unsigned mask);
 soi_auth *soi_auth_create(apr_pool_t *pchild, soi_store *store, int cache_entries, apr_interval_time_t cache_ttl,
                           apr_status_t *rv);
 
-/* The caller, or the 401 (or a 503 of the database) that refuses it. */
+/* The caller, or the 401 (403 for a user another module authenticated who
+ * is no associate; 503 when the database fails) that refuses it: the
+ * credentials of a user another module authenticated, else of the
+ * Authorization header, else of the session cookie; then the application
+ * of SO-AppToken. */
 soi_error *soi_auth_identify(soi_auth *a, const soi_auth_request *q, soi_principal *out);
+
+/* For an unsafe method of a cookie session: does `value` (the X-XSRF-TOKEN
+ * header, or the XSRF_TOKEN form field) match the session's XSRF value?
+ * Compared in constant time. */
+int soi_auth_xsrf_ok(const soi_principal *who, const char *value);
 
 /* Verifies the credentials again against the current row, past the cache:
  * when the database found the principal stale, or before refusing it on the

@@ -15,11 +15,18 @@
 
 typedef struct soi_credcache soi_credcache;
 
+/* What a verified credential stands for. One cache holds every kind, each
+ * under keys of its own (see soi_credcache_digest): Basic logins, tickets,
+ * application tokens and names authenticated by another module. */
 typedef struct {
-    apr_int32_t associate_id;
+    apr_int32_t associate_id; /* an application's entry: its app_id */
     apr_int64_t version;
+    apr_int64_t ticket;
     int rights;
-    unsigned char hash_digest[SOI_DIGEST_LEN]; /* SHA-256 of the password hash verified against */
+    unsigned char hash_digest[SOI_DIGEST_LEN]; /* Basic: SHA-256 of the password hash verified against */
+    int has_xsrf;
+    unsigned char xsrf[SOI_DIGEST_LEN]; /* a ticket: SHA-256 of its session's XSRF value */
+    char name[64];                      /* an application: its name, cut to fit */
 } soi_cred;
 
 enum { SOI_CRED_NONE = 0, SOI_CRED_EXPIRED, SOI_CRED_FRESH };

@@ -26,10 +26,16 @@
     X(SOI_MSG_BAD_ETAG_LIST, 400, "The {1} header \"{2}\" is not \"*\" or a list of entity tags such as \"abc\".") \
     X(SOI_MSG_PRECONDITION, 412, "The picture is not in the state the request's preconditions (If-Match, If-Unmodified-Since, If-None-Match) expect; nothing was changed. Read it again and retry with its current ETag.") \
     /* Credentials */ \
-    X(SOI_MSG_AUTH_REQUIRED, 401, "Authentication is required: send an Authorization header with one of the schemes accepted here: {1}.") \
+    X(SOI_MSG_AUTH_REQUIRED, 401, "Authentication is required; this resource accepts {1}.") \
     X(SOI_MSG_AUTH_SCHEME, 401, "This Authorization scheme is not accepted here; use {1}.") \
     X(SOI_MSG_AUTH_BASIC_MALFORMED, 401, "The Basic credentials must be the base64 encoding of user:password in UTF-8, without control characters in the user name.") \
     X(SOI_MSG_AUTH_REFUSED, 401, "The user name or password is wrong, or the associate is not active.") \
+    X(SOI_MSG_AUTH_TOKEN_MALFORMED, 401, "The {1} credentials must be a token such as 7T:... of at most 512 letters, digits and -._~+/=: characters.") \
+    X(SOI_MSG_AUTH_TICKET_REFUSED, 401, "The {1} token is unknown, expired or revoked, or its associate is not active.") \
+    X(SOI_MSG_APP_MALFORMED, 401, "The SO-AppToken header must be a token of at most 512 letters, digits and -._~+/=: characters.") \
+    X(SOI_MSG_APP_REFUSED, 401, "The application token (SO-AppToken) is unknown or revoked.") \
+    X(SOI_MSG_APP_REQUIRED, 401, "This server requires an application token with {1} credentials: send the SO-AppToken header of a registered application.") \
+    X(SOI_MSG_APACHE_USER, 403, "The user \"{1}\" that the server authenticated is not an active associate.") \
     /* Rights */ \
     X(SOI_MSG_NEEDS_SELECT, 403, "Reading a picture needs the Select right; this associate holds: {1}.") \
     X(SOI_MSG_NEEDS_UPDATE, 403, "Changing a picture needs the Update right; this associate holds: {1}.") \

@@ -1,6 +1,7 @@
 #include "http/soi_http.h"
 
 #include <ap_mpm.h>
+#include <apr_strings.h>
 #include <http_core.h>
 
 static void soi_server_log(void *ctx, int level, const char *message)
@@ -83,6 +84,14 @@ void soi_backend_child_init(soi_backend *b, apr_pool_t *pchild)
                                     "look its login up");
 }
 
+/* Several Cookie headers (HTTP/2 sends one per cookie) read as one. */
+static int soi_join_cookie(void *rec, const char *key, const char *value)
+{
+    soi_req *q = rec;
+    q->authq.cookie = q->authq.cookie ? apr_pstrcat(q->r->pool, q->authq.cookie, "; ", value, NULL) : value;
+    return 1;
+}
+
 void soi_req_init(soi_req *q, request_rec *r)
 {
     soi_srv_conf *sconf = ap_get_module_config(r->server->module_config, &soimageinfo_module);
@@ -95,7 +104,14 @@ void soi_req_init(soi_req *q, request_rec *r)
     q->log.level = ap_get_request_module_loglevel(r, APLOG_MODULE_INDEX);
     q->authq.pool = r->pool;
     q->authq.authorization = apr_table_get(r->headers_in, "Authorization");
+    apr_table_do(soi_join_cookie, q, r->headers_in, "Cookie", NULL);
+    q->authq.app_token = apr_table_get(r->headers_in, "SO-AppToken");
+    /* r->user is another module's only while ours has not run: trusted
+     * when SoImageInfoApacheUser says so. */
+    if (r->user && soi_config_apache_user(q->dconf))
+        q->authq.apache_user = r->user;
     q->authq.accepted = soi_config_auth_schemes(q->dconf);
+    q->authq.app_required = soi_config_app_required(q->dconf);
     q->authq.now = r->request_time;
     q->authq.log = &q->log;
 }

@@ -52,6 +52,8 @@ void *soi_config_create_dir(apr_pool_t *p, char *dir)
 {
     soi_dir_conf *c = apr_pcalloc(p, sizeof(*c));
     c->max_body = -1;
+    c->app_token = -1;
+    c->apache_user = -1;
     return c;
 }
 
@@ -61,6 +63,8 @@ void *soi_config_merge_dir(apr_pool_t *p, void *basev, void *addv)
     soi_dir_conf *c = apr_pcalloc(p, sizeof(*c));
     c->max_body = add->max_body >= 0 ? add->max_body : base->max_body;
     c->auth_schemes = add->auth_schemes ? add->auth_schemes : base->auth_schemes;
+    c->app_token = add->app_token >= 0 ? add->app_token : base->app_token;
+    c->apache_user = add->apache_user >= 0 ? add->apache_user : base->apache_user;
     return c;
 }
 
@@ -71,7 +75,18 @@ apr_off_t soi_config_max_body(const soi_dir_conf *d)
 
 unsigned soi_config_auth_schemes(const soi_dir_conf *d)
 {
-    return d->auth_schemes ? d->auth_schemes : soi_scheme_find("Basic", 5);
+    /* Every scheme the API names, unless the location says otherwise. */
+    return d->auth_schemes ? d->auth_schemes : (1u << soi_scheme_count) - 1;
+}
+
+int soi_config_app_required(const soi_dir_conf *d)
+{
+    return d->app_token == 1;
+}
+
+int soi_config_apache_user(const soi_dir_conf *d)
+{
+    return d->apache_user == 1;
 }
 
 static int soi_longer_first(const void *a, const void *b)
@@ -231,6 +246,27 @@ static const char *set_auth(cmd_parms *cmd, void *dconf, const char *arg)
     return NULL;
 }
 
+static const char *set_app_token(cmd_parms *cmd, void *dconf, const char *arg)
+{
+    soi_dir_conf *d = dconf;
+    if (strcasecmp(arg, "Required") == 0)
+        d->app_token = 1;
+    else if (strcasecmp(arg, "Optional") == 0)
+        d->app_token = 0;
+    else
+        return apr_psprintf(cmd->pool,
+                            "SoImageInfoAppToken: \"%s\" is not a policy; expected Required (a ticket or bearer "
+                            "request needs a valid SO-AppToken) or Optional.",
+                            arg);
+    return NULL;
+}
+
+static const char *set_apache_user(cmd_parms *cmd, void *dconf, int on)
+{
+    ((soi_dir_conf *)dconf)->apache_user = on;
+    return NULL;
+}
+
 /* SoImageInfoStatementTimeout and SoImageInfoLockTimeout: which member the
  * directive sets is its cmd_data. */
 static const char *set_db_timeout(cmd_parms *cmd, void *dconf, const char *arg)
@@ -250,7 +286,11 @@ const command_rec soi_directives[] = {
     AP_INIT_TAKE1("SoImageInfoMaxBody", set_max_body, NULL, RSRC_CONF | ACCESS_CONF,
                   "largest accepted request body in bytes (default 65536)"),
     AP_INIT_ITERATE("SoImageInfoAuth", set_auth, NULL, RSRC_CONF | ACCESS_CONF,
-                    "accepted authentication schemes: Basic"),
+                    "accepted authentication schemes: Basic, SOTicket, Bearer, Cookie (default: all)"),
+    AP_INIT_TAKE1("SoImageInfoAppToken", set_app_token, NULL, RSRC_CONF | ACCESS_CONF,
+                  "Required: ticket and bearer requests need a valid SO-AppToken; Optional (default)"),
+    AP_INIT_FLAG("SoImageInfoApacheUser", set_apache_user, NULL, RSRC_CONF | ACCESS_CONF,
+                 "On: a user another httpd module authenticated (r->user) is the associate of that name"),
     AP_INIT_TAKE1("SoImageInfoStatementTimeout", set_db_timeout, (void *)APR_OFFSETOF(soi_srv_conf, statement_timeout),
                   RSRC_CONF,
                   "longest a database statement may run before the request gets a 503 (default 10s; 0: none)"),

@@ -27,6 +27,8 @@ typedef struct {
 typedef struct {
     apr_off_t max_body;    /* SoImageInfoMaxBody; -1: unset */
     unsigned auth_schemes; /* SoImageInfoAuth: SOI_SCHEME_BIT()s of auth/soi_auth.h; 0: unset */
+    int app_token;         /* SoImageInfoAppToken: 1 Required, 0 Optional; -1: unset */
+    int apache_user;       /* SoImageInfoApacheUser: 1 On, 0 Off; -1: unset */
 } soi_dir_conf;
 
 #define SOI_DEFAULT_MAX_BODY 65536
@@ -47,6 +49,8 @@ void *soi_config_merge_dir(apr_pool_t *p, void *base, void *add);
 /* Effective values, defaults applied. */
 apr_off_t soi_config_max_body(const soi_dir_conf *d);
 unsigned soi_config_auth_schemes(const soi_dir_conf *d);
+int soi_config_app_required(const soi_dir_conf *d);
+int soi_config_apache_user(const soi_dir_conf *d);
 
 /* The paths of a server's (non-regex) <Location> sections, without trailing
  * slashes, longest first: the candidates for where SetHandler mounted us. */

@@ -42,6 +42,9 @@ static const char *const soi_imageinfo_columns[] = {"outcome",
                                                     SOI_ASSOCIATE_COLUMNS("ub_"),
                                                     NULL};
 static const char *const soi_login_columns[] = {"associate_id", "password_hash", "blob_rights", "cred_version", NULL};
+static const char *const soi_ticket_columns[] = {"ticket_id",    "associate_id", "blob_rights",
+                                                 "cred_version", "xsrf_token",   NULL};
+static const char *const soi_app_columns[] = {"app_id", "name", NULL};
 
 /* Their positions, for decoding. */
 enum {
@@ -63,7 +66,7 @@ enum {
     C_UPDATED_BY = C_CREATED_BY + 12 /* 12 more */
 };
 
-enum { SOI_STMT_LOGIN, SOI_STMT_GET, SOI_STMT_PUT, SOI_STMT_LOCK, SOI_STMT_COUNT };
+enum { SOI_STMT_LOGIN, SOI_STMT_TICKET, SOI_STMT_APP, SOI_STMT_GET, SOI_STMT_PUT, SOI_STMT_LOCK, SOI_STMT_COUNT };
 
 static const struct {
     const char *name;
@@ -74,10 +77,16 @@ static const struct {
      "SELECT associate_id, password_hash, blob_rights, cred_version FROM public.associate "
      "WHERE name = $1 AND deleted = 0",
      soi_login_columns},
-    {"soi_get", "SELECT * FROM public.soi_imageinfo_get($1, $2, $3)", soi_imageinfo_columns},
-    {"soi_put", "SELECT * FROM public.soi_imageinfo_put($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+    {"soi_ticket",
+     "SELECT t.ticket_id, t.associate_id, a.blob_rights, a.cred_version, t.xsrf_token "
+     "FROM public.soi_ticket t JOIN public.associate a USING (associate_id) "
+     "WHERE t.token_sha256 = $1 AND t.scheme = $2 AND NOT t.revoked AND t.expires > now() AND a.deleted = 0",
+     soi_ticket_columns},
+    {"soi_app", "SELECT app_id, name FROM public.soi_app WHERE token_sha256 = $1 AND NOT revoked", soi_app_columns},
+    {"soi_get", "SELECT * FROM public.soi_imageinfo_get($1, $2, $3, $4, $5)", soi_imageinfo_columns},
+    {"soi_put", "SELECT * FROM public.soi_imageinfo_put($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
      soi_imageinfo_columns},
-    {"soi_lock", "SELECT * FROM public.soi_imageinfo_lock($1, $2, $3)", soi_imageinfo_columns},
+    {"soi_lock", "SELECT * FROM public.soi_imageinfo_lock($1, $2, $3, $4, $5)", soi_imageinfo_columns},
 };
 
 /* soi_outcome by the label the database returns. */
@@ -518,45 +527,85 @@ soi_error *soi_store_login(soi_store *st, const soi_call *c, const char *user, s
     return NULL;
 }
 
-/* The principal's parameters: contact, associate, credential version. */
-static void soi_who_params(const soi_call *c, const char *values[3])
+soi_error *soi_store_ticket(soi_store *st, const soi_call *c, const char *scheme, const char *token_sha256,
+                            soi_login *out)
+{
+    const char *values[2] = {token_sha256, scheme};
+    soi_step step = {SOI_STMT_TICKET, NULL, 2, values};
+    PGresult *res;
+    soi_error *err = soi_store_run(st, c, NULL, 1, &step, &res, 0);
+
+    memset(out, 0, sizeof(*out));
+    if (err || PQntuples(res) != 1)
+        return err;
+    out->ticket = col_int(res, 0);
+    out->associate_id = (apr_int32_t)col_int(res, 1);
+    out->rights = (int)col_int(res, 2);
+    out->version = col_int(res, 3);
+    out->xsrf = col_str(res, 4);
+    return NULL;
+}
+
+soi_error *soi_store_app(soi_store *st, const soi_call *c, const char *token_sha256, soi_app *out)
+{
+    const char *values[1] = {token_sha256};
+    soi_step step = {SOI_STMT_APP, NULL, 1, values};
+    PGresult *res;
+    soi_error *err = soi_store_run(st, c, NULL, 1, &step, &res, 0);
+
+    memset(out, 0, sizeof(*out));
+    if (err || PQntuples(res) != 1)
+        return err;
+    out->app_id = (apr_int32_t)col_int(res, 0);
+    out->name = col_str(res, 1);
+    return NULL;
+}
+
+/* The principal's parameters: contact, associate, credential version,
+ * ticket, application. */
+#define SOI_WHO_PARAMS 5
+static void soi_who_params(const soi_call *c, const char *values[SOI_WHO_PARAMS])
 {
     values[0] = soi_num(c->pool, c->contact);
     values[1] = soi_num(c->pool, c->who->associate_id);
     values[2] = soi_num(c->pool, c->who->version);
+    values[3] = soi_num(c->pool, c->who->ticket);
+    values[4] = soi_num(c->pool, c->who->app_id);
 }
 
 soi_error *soi_store_get(soi_store *st, const soi_call *c, soi_stored *out)
 {
-    const char *values[3];
+    const char *values[SOI_WHO_PARAMS];
     PGresult *res;
     soi_who_params(c, values);
-    soi_step step = {SOI_STMT_GET, NULL, 3, values};
+    soi_step step = {SOI_STMT_GET, NULL, SOI_WHO_PARAMS, values};
     soi_error *err = soi_store_run(st, c, NULL, 1, &step, &res, 0);
     return err ? err : soi_store_decode(c, res, out);
 }
 
-static void soi_put_params(const soi_call *c, const soi_entity *e, const char *values[12])
+#define SOI_PUT_PARAMS (SOI_WHO_PARAMS + 9)
+static void soi_put_params(const soi_call *c, const soi_entity *e, const char *values[SOI_PUT_PARAMS])
 {
     apr_pool_t *p = c->pool;
+    const char **v = values + SOI_WHO_PARAMS;
     soi_who_params(c, values);
-    values[3] = soi_num(p, e->v[SOI_F_BLOBID].num);
-    values[4] = soi_num(p, e->v[SOI_F_BLOBSIZE].num);
-    values[5] = e->v[SOI_F_DESCRIPTION].str;
-    values[6] = e->v[SOI_F_EXTRAINFO].str;
-    values[7] = e->v[SOI_F_ISENCRYPTED].num ? "t" : "f";
-    values[8] = e->v[SOI_F_ISZIPPED].num ? "t" : "f";
-    values[9] = e->v[SOI_F_MIMETYPE].str;
-    values[10] = soi_num(p, e->v[SOI_F_ORIGINALSIZE].num);
-    values[11] = e->v[SOI_F_CONCEPTUALTYPE].str;
+    v[0] = soi_num(p, e->v[SOI_F_BLOBID].num);
+    v[1] = soi_num(p, e->v[SOI_F_BLOBSIZE].num);
+    v[2] = e->v[SOI_F_DESCRIPTION].str;
+    v[3] = e->v[SOI_F_EXTRAINFO].str;
+    v[4] = e->v[SOI_F_ISENCRYPTED].num ? "t" : "f";
+    v[5] = e->v[SOI_F_ISZIPPED].num ? "t" : "f";
+    v[6] = e->v[SOI_F_MIMETYPE].str;
+    v[7] = soi_num(p, e->v[SOI_F_ORIGINALSIZE].num);
+    v[8] = e->v[SOI_F_CONCEPTUALTYPE].str;
 }
 
 soi_error *soi_store_put(soi_store *st, const soi_call *c, const soi_entity *e, soi_stored *out)
 {
-    const char *values[12];
+    const char *values[SOI_PUT_PARAMS];
     PGresult *res;
     soi_put_params(c, e, values);
-    soi_step step = {SOI_STMT_PUT, NULL, 12, values};
+    soi_step step = {SOI_STMT_PUT, NULL, SOI_PUT_PARAMS, values};
     soi_error *err = soi_store_run(st, c, NULL, 1, &step, &res, 1);
     return err ? err : soi_store_decode(c, res, out);
 }
@@ -585,14 +634,14 @@ void soi_store_abandon(soi_tx *tx)
 
 soi_error *soi_store_lock(soi_store *st, const soi_call *c, soi_tx **txp, soi_stored *out)
 {
-    const char *values[3];
+    const char *values[SOI_WHO_PARAMS];
     PGresult *res[2];
     soi_tx *tx = apr_pcalloc(c->pool, sizeof(*tx));
     soi_error *err;
 
     *txp = NULL;
     soi_who_params(c, values);
-    soi_step steps[2] = {{-1, "BEGIN", 0, NULL}, {SOI_STMT_LOCK, NULL, 3, values}};
+    soi_step steps[2] = {{-1, "BEGIN", 0, NULL}, {SOI_STMT_LOCK, NULL, SOI_WHO_PARAMS, values}};
     tx->store = st;
     tx->call = *c;
     if (!st->pool)
@@ -623,10 +672,10 @@ soi_error *soi_store_lock(soi_store *st, const soi_call *c, soi_tx **txp, soi_st
 soi_error *soi_store_commit(soi_tx *tx, const soi_entity *e, soi_stored *out)
 {
     const soi_call *c = &tx->call;
-    const char *values[12];
+    const char *values[SOI_PUT_PARAMS];
     PGresult *res[2];
     soi_put_params(c, e, values);
-    soi_step steps[2] = {{SOI_STMT_PUT, NULL, 12, values}, {-1, "COMMIT", 0, NULL}};
+    soi_step steps[2] = {{SOI_STMT_PUT, NULL, SOI_PUT_PARAMS, values}, {-1, "COMMIT", 0, NULL}};
     /* Never sent twice: a connection lost here may have committed or not. */
     soi_error *err = soi_store_run(tx->store, c, tx->conn, 2, steps, res, 1);
     apr_pool_cleanup_run(c->pool, tx, soi_tx_end);

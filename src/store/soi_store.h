@@ -70,15 +70,31 @@ typedef struct {
     soi_entity entity;
 } soi_stored;
 
-/* An active associate found by login name (associate_id 0: none). */
+/* An active associate found by login name, or by a ticket (associate_id 0:
+ * none). */
 typedef struct {
     apr_int32_t associate_id;
-    const char *password_hash; /* lives in the call's pool */
+    const char *password_hash; /* by name; lives in the call's pool */
     int rights;
     apr_int64_t version;
+    apr_int64_t ticket;  /* by ticket: its ticket_id */
+    const char *xsrf;    /* by ticket: the lowercase hex SHA-256 of its XSRF value, "" for none */
 } soi_login;
 
 soi_error *soi_store_login(soi_store *st, const soi_call *c, const char *user, soi_login *out);
+
+/* A live ticket of `scheme` ("SOTicket", "Bearer") by the hex SHA-256 of
+ * its token, and its active associate. */
+soi_error *soi_store_ticket(soi_store *st, const soi_call *c, const char *scheme, const char *token_sha256,
+                            soi_login *out);
+
+/* An application that is not revoked, by the hex SHA-256 of its token
+ * (app_id 0: none). */
+typedef struct {
+    apr_int32_t app_id;
+    const char *name;
+} soi_app;
+soi_error *soi_store_app(soi_store *st, const soi_call *c, const char *token_sha256, soi_app *out);
 
 soi_error *soi_store_get(soi_store *st, const soi_call *c, soi_stored *out);
 

@@ -9,7 +9,8 @@ use SoiTest;
 plan tests => 101;
 
 my $json = 'application/json';
-my $realm = 'Basic realm="SuperOffice Username or Ticket"';
+# One challenge per accepted scheme (LWP joins them with ", ").
+my $realm = 'Basic realm="SuperOffice Username or Ticket", SOTicket, Bearer';
 
 sub sha512 { my ($pw) = @_; return crypt($pw, '$6$' . join('', map { ('a'..'z')[rand 26] } 1 .. 16) . '$') }
 
@@ -21,13 +22,13 @@ for my $c (['no Authorization header', undef, qr/Authentication is required/],
            ['deleted associate', ['gone', 'Gone1'], qr/user name or password is wrong/],
            ['not base64', 'Basic !!!not-base64!!!', qr/base64 encoding of user:password/],
            ['no colon', 'Basic dGplMA==', qr/base64 encoding of user:password/],
-           ['a scheme not accepted', 'SOTicket 7T:abc', qr/scheme is not accepted here; use Basic/],
-           ['an unknown scheme', 'Negotiate abc', qr/scheme is not accepted here/]) {
+           ['an unknown ticket', 'SOTicket 7T:abc', qr/SOTicket token is unknown, expired or revoked/],
+           ['an unknown scheme', 'Negotiate abc', qr/scheme is not accepted here; use Basic, SOTicket or Bearer/]) {
     my ($what, $auth, $like) = @$c;
     my $res = call(PUT => '/api/v1/Contact/203/ImageInfo', auth => $auth, type => $json,
                    body => '{"Description":"should not land"}');
     error_ok($res, 401, 'SoAuthenticationException', $like, $what);
-    is($res->header('WWW-Authenticate'), $realm, "$what: the Basic challenge");
+    is($res->header('WWW-Authenticate'), $realm, "$what: the challenges");
     is(snapshot(203), $before, "$what: nothing changed");
 }
 my $res = call(GET => '/api/v1/Contact/203/ImageInfo', auth => undef);

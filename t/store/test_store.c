@@ -167,7 +167,7 @@ int main(void)
     soi_principal old = tje0;
     old.version--;
     is_int(get(st, p, &old, 42, &out), SOI_OUT_STALE, "another version of the credentials: stale");
-    soi_principal ghost = {5, 1, 31, "Basic", "gone", NULL};
+    soi_principal ghost = {.associate_id = 5, .version = 1, .rights = 31, .scheme = "Basic", .user = "gone"};
     ghost.version = apr_atoi64(sql1(p, "SELECT cred_version FROM associate WHERE associate_id = 5"));
     is_int(get(st, p, &ghost, 42, &out), SOI_OUT_STALE, "a deleted associate, even with its current version: stale");
     sql1(p, "UPDATE associate SET blob_rights = 31, full_name = full_name || '' WHERE associate_id = 1");
@@ -201,6 +201,40 @@ int main(void)
     is_int(put(st, p, &inserter, 42, 0, "x", &out), SOI_OUT_FORBIDDEN, "updating without Update: forbidden");
     is_int(put(st, p, &old, 42, 0, "x", &out), SOI_OUT_STALE, "a stale principal cannot write");
     is_int(put(st, p, &tje0, 5000, 0, "x", &out), SOI_OUT_MISSING, "no such contact: missing");
+
+    /* Tickets and applications. */
+    const char *token = sql1(p, "SELECT token FROM soi_issue_ticket(1)");
+    const char *digest = sql1(p, apr_psprintf(p, "SELECT soi_sha256_hex('%s')", token));
+    soi_login t;
+    soi_call tc = {p, 0, NULL, &test_log};
+    ok(!soi_store_ticket(st, &tc, "SOTicket", digest, &t) && t.associate_id == 1 && t.ticket > 0
+           && strlen(t.xsrf) == 64,
+       "an issued ticket is found by its digest, with its XSRF digest");
+    ok(!soi_store_ticket(st, &tc, "Bearer", digest, &t) && t.associate_id == 0, "not under another scheme");
+    soi_principal by_ticket = tje0;
+    by_ticket.ticket =
+        apr_atoi64(sql1(p, apr_psprintf(p, "SELECT ticket_id FROM soi_ticket WHERE token_sha256 = '%s'", digest)));
+    is_int(get(st, p, &by_ticket, 42, &out), SOI_OUT_DONE, "a ticket's principal reads");
+    sql1(p, apr_psprintf(p, "SELECT soi_revoke_ticket('%s')", token));
+    is_int(get(st, p, &by_ticket, 42, &out), SOI_OUT_STALE, "revoked: stale at once");
+    ok(!soi_store_ticket(st, &tc, "SOTicket", digest, &t) && t.associate_id == 0, "and no longer found");
+    const char *expiring = sql1(p, "SELECT token FROM soi_issue_ticket(1, 'Bearer', interval '-1 second')");
+    ok(!soi_store_ticket(st, &tc, "Bearer", sql1(p, apr_psprintf(p, "SELECT soi_sha256_hex('%s')", expiring)), &t)
+           && t.associate_id == 0,
+       "an expired ticket is not found");
+    const char *app_token = sql1(p, "SELECT token FROM soi_register_app('Portal')");
+    soi_app app;
+    ok(!soi_store_app(st, &tc, sql1(p, apr_psprintf(p, "SELECT soi_sha256_hex('%s')", app_token)), &app)
+           && app.app_id > 0 && strcmp(app.name, "Portal") == 0,
+       "a registered application is found by its digest");
+    soi_principal with_app = tje0;
+    with_app.app_id = app.app_id;
+    is_int(put(st, p, &with_app, 42, 0, "by the portal", &out), SOI_OUT_DONE, "a write through an application");
+    is_str(sql1(p, "SELECT app_name || '|' || action || '|' || (before->>'Description') || '|' || "
+                   "(after->>'Description') FROM soi_audit ORDER BY audit_id DESC LIMIT 1"),
+           "Portal|update|by updater|by the portal", "is audited with the application, before and after");
+    sql1(p, apr_psprintf(p, "SELECT soi_revoke_app('%s')", app_token));
+    is_int(get(st, p, &with_app, 42, &out), SOI_OUT_STALE, "a revoked application: stale at once");
 
     /* Transactions. */
     soi_call c = {p, 182, &tje0, &test_log};

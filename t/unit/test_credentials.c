@@ -56,7 +56,7 @@ int main(void)
     ok(memcmp(k1, k2, SOI_DIGEST_LEN) != 0, "user/password boundary is part of the key");
     ok(memcmp(k1, k3, SOI_DIGEST_LEN) == 0, "the key is stable");
 
-    soi_cred in = {42, 7, 31, {0}}, out;
+    soi_cred in = {.associate_id = 42, .version = 7, .rights = 31}, out;
     unsigned char d1[SOI_DIGEST_LEN], d2[SOI_DIGEST_LEN];
     soi_credcache_sha256("$2y$10$hash", in.hash_digest);
     soi_credcache_sha256("$2y$10$hash", d1);
