@@ -77,8 +77,8 @@ typedef struct {
     const char *password_hash; /* by name; lives in the call's pool */
     int rights;
     apr_int64_t version;
-    apr_int64_t ticket;  /* by ticket: its ticket_id */
-    const char *xsrf;    /* by ticket: the lowercase hex SHA-256 of its XSRF value, "" for none */
+    apr_int64_t ticket; /* by ticket: its ticket_id */
+    const char *xsrf;   /* by ticket: the lowercase hex SHA-256 of its XSRF value, "" for none */
 } soi_login;
 
 soi_error *soi_store_login(soi_store *st, const soi_call *c, const char *user, soi_login *out);
