@@ -35,6 +35,7 @@
     X(SOI_MSG_APP_MALFORMED, 401, "The SO-AppToken header must be a token of at most 512 letters, digits and -._~+/=: characters.") \
     X(SOI_MSG_APP_REFUSED, 401, "The application token (SO-AppToken) is unknown or revoked.") \
     X(SOI_MSG_APP_REQUIRED, 401, "This server requires an application token with {1} credentials: send the SO-AppToken header of a registered application.") \
+    X(SOI_MSG_XSRF, 403, "A cookie session must send its XSRF value (the X-XSRF-TOKEN header, or the XSRF_TOKEN field of a form) to change anything; it is missing or wrong.") \
     X(SOI_MSG_APACHE_USER, 403, "The user \"{1}\" that the server authenticated is not an active associate.") \
     /* Rights */ \
     X(SOI_MSG_NEEDS_SELECT, 403, "Reading a picture needs the Select right; this associate holds: {1}.") \

@@ -117,8 +117,8 @@ int soi_imageinfo_get(soi_req *q)
 }
 
 /* The decoder for the body's Content-Type, among those `uses` allows
- * (SOI_MEDIA_ENTITY, SOI_MEDIA_PATCH), filling *change. */
-static soi_error *soi_body_decoder(soi_req *q, unsigned uses, soi_change *change, soi_sink *dec)
+ * (SOI_MEDIA_ENTITY, SOI_MEDIA_PATCH), filling *change; *type says which. */
+static soi_error *soi_body_decoder(soi_req *q, unsigned uses, soi_change *change, soi_sink *dec, soi_media *type)
 {
     request_rec *r = q->r;
     const char *ctype = apr_table_get(r->headers_in, "Content-Type");
@@ -130,6 +130,7 @@ static soi_error *soi_body_decoder(soi_req *q, unsigned uses, soi_change *change
         if (err)
             return err;
     }
+    *type = mt;
     change->kind = SOI_CHANGE_REPLACE;
     switch (soi_media_uses(mt) & uses ? mt : SOI_MT_NONE) {
     case SOI_MT_JSON:
@@ -194,14 +195,31 @@ static soi_error *soi_imageinfo_rmw(soi_req *q, const soi_change *change, const 
     return soi_imageinfo_outcome(q, st, &work);
 }
 
+/* A cookie session changes nothing without its XSRF value: from the
+ * X-XSRF-TOKEN header, checked before the body is read, or from the
+ * XSRF_TOKEN field of a form body, checked once it is decoded (`form`:
+ * whether the body is one; `field`: its value then, NULL before). */
+static soi_error *soi_xsrf(soi_req *q, int form, const char *field, int *done)
+{
+    const char *header = apr_table_get(q->r->headers_in, "X-XSRF-TOKEN");
+    if (!q->who.needs_xsrf || *done)
+        return NULL;
+    if (!header && form && !field)
+        return NULL; /* the form's field will tell */
+    *done = 1;
+    return soi_auth_xsrf_ok(&q->who, header ? header : field) ? NULL : soi_err(q->r->pool, SOI_MSG_XSRF, NULL);
+}
+
 int soi_imageinfo_write(soi_req *q)
 {
     request_rec *r = q->r;
     soi_change change;
     soi_sink dec;
+    soi_media type = SOI_MT_NONE;
     soi_stored st;
     soi_conditions cond;
     soi_view view;
+    int xsrf_done = 0;
     soi_error *err = soi_identify(q);
 
     memset(&change, 0, sizeof(change));
@@ -213,11 +231,15 @@ int soi_imageinfo_write(soi_req *q)
         && !(q->who.rights & (SOI_RIGHT_UPDATE | SOI_RIGHT_INSERT)))
         err = soi_err(r->pool, SOI_MSG_NEEDS_WRITE, soi_table_right_mask(q->who.rights), NULL);
     if (!err)
-        err = soi_body_decoder(q, q->body_media, &change, &dec);
+        err = soi_body_decoder(q, q->body_media, &change, &dec, &type);
+    if (!err)
+        err = soi_xsrf(q, type == SOI_MT_FORM, NULL, &xsrf_done);
     if (!err)
         err = soi_body_read(q, soi_config_max_body(q->dconf), &dec);
     if (q->answered)
         return OK; /* httpd refused the body, and our reply has gone out */
+    if (!err)
+        err = soi_xsrf(q, 1, change.xsrf_token ? change.xsrf_token : "", &xsrf_done);
     if (!err) {
         soi_read_conditions(r, &cond);
         if (change.kind == SOI_CHANGE_REPLACE && !soi_conditions_guard_write(&cond)) {
