@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "auth/soi_credcache.h"
+#include "core/soi_cookie.h"
 #include "core/soi_credentials.h"
 #include "core/soi_text.h"
 
@@ -35,13 +36,19 @@ static soi_error *soi_basic_identify(soi_auth *a, const soi_auth_request *q, con
                                      soi_principal *out);
 static soi_error *soi_ticket_identify(soi_auth *a, const soi_auth_request *q, const char *credentials, int use_cache,
                                       soi_principal *out);
+static soi_error *soi_cookie_identify(soi_auth *a, const soi_auth_request *q, const char *cookie, int use_cache,
+                                      soi_principal *out);
 
 /* The schemes, in the order their challenges are sent. The tickets differ
- * only by name: a ticket issued for one is refused with the other. */
+ * only by name: a ticket issued for one is refused with the other. A cookie
+ * session is a SOTicket in the SOTICKET cookie, which a browser sends by
+ * itself: it needs its XSRF value to change anything, and has no
+ * challenge. */
 const soi_scheme soi_schemes[] = {
     {"Basic", "Basic realm=\"SuperOffice Username or Ticket\"", 0, 0, 0, soi_basic_identify},
     {"SOTicket", "SOTicket", 0, 1, 0, soi_ticket_identify},
     {"Bearer", "Bearer", 0, 1, 0, soi_ticket_identify},
+    {"Cookie", NULL, 1, 1, 1, soi_cookie_identify},
 };
 const int soi_scheme_count = sizeof(soi_schemes) / sizeof(soi_schemes[0]);
 
@@ -259,12 +266,11 @@ static soi_error *soi_basic_identify(soi_auth *a, const soi_auth_request *q, con
 
 /* ---- SOTicket and Bearer ------------------------------------------------------- */
 
-static soi_error *soi_ticket_identify(soi_auth *a, const soi_auth_request *q, const char *token, int use_cache,
-                                      soi_principal *out)
+/* A ticket of `scheme` (as the caller named it: one issued for another is
+ * not found). */
+static soi_error *soi_ticket_lookup(soi_auth *a, const soi_auth_request *q, const char *scheme, const char *token,
+                                    int use_cache, soi_principal *out)
 {
-    /* The scheme the caller named (a cookie session's tickets are SOTicket
-     * ones): a ticket issued for another is not found. */
-    const char *scheme = out->scheme;
     unsigned char key[SOI_DIGEST_LEN], digest[SOI_DIGEST_LEN];
     soi_cred cred;
     soi_login row;
@@ -298,6 +304,29 @@ static soi_error *soi_ticket_identify(soi_auth *a, const soi_auth_request *q, co
         soi_credcache_put(a->cache, key, q->now, &cred);
     }
     return NULL;
+}
+
+static soi_error *soi_ticket_identify(soi_auth *a, const soi_auth_request *q, const char *token, int use_cache,
+                                      soi_principal *out)
+{
+    return soi_ticket_lookup(a, q, out->scheme, token, use_cache, out);
+}
+
+/* The SOTICKET cookie: a SOTicket. A browser may hold more than one (set on
+ * different paths); the first that is a valid ticket counts. */
+static soi_error *soi_cookie_identify(soi_auth *a, const soi_auth_request *q, const char *cookie, int use_cache,
+                                      soi_principal *out)
+{
+    apr_array_header_t *values = soi_cookie_values(q->pool, cookie, "SOTICKET");
+    for (int i = 0; i < values->nelts; i++) {
+        const char *token = APR_ARRAY_IDX(values, i, const char *);
+        if (!soi_token_ok(token))
+            continue;
+        soi_error *err = soi_ticket_lookup(a, q, "SOTicket", token, use_cache, out);
+        if (!err || err->status != 401)
+            return err;
+    }
+    return soi_err(q->pool, SOI_MSG_AUTH_COOKIE_REFUSED, NULL);
 }
 
 /* ---- a user another module authenticated ------------------------------------------ */
@@ -404,7 +433,13 @@ static soi_error *soi_auth_run(soi_auth *a, const soi_auth_request *q, int use_c
         out->needs_xsrf = scheme->needs_xsrf;
         err = scheme->identify(a, q, rest, use_cache, out);
     } else {
-        return soi_err(q->pool, SOI_MSG_AUTH_REQUIRED, soi_scheme_names(q->pool, q->accepted), NULL);
+        /* No Authorization: a browser's session cookie, where accepted. */
+        const soi_scheme *cookie = soi_scheme_of(soi_scheme_find("Cookie", 6) & q->accepted);
+        if (!cookie || !q->cookie || soi_cookie_values(q->pool, q->cookie, "SOTICKET")->nelts == 0)
+            return soi_err(q->pool, SOI_MSG_AUTH_REQUIRED, soi_scheme_names(q->pool, q->accepted), NULL);
+        out->scheme = cookie->name;
+        out->needs_xsrf = cookie->needs_xsrf;
+        err = cookie->identify(a, q, q->cookie, use_cache, out);
     }
     return err ? err : soi_app_identify(a, q, use_cache, out);
 }

@@ -32,6 +32,7 @@
     X(SOI_MSG_AUTH_REFUSED, 401, "The user name or password is wrong, or the associate is not active.") \
     X(SOI_MSG_AUTH_TOKEN_MALFORMED, 401, "The {1} credentials must be a token such as 7T:... of at most 512 letters, digits and -._~+/=: characters.") \
     X(SOI_MSG_AUTH_TICKET_REFUSED, 401, "The {1} token is unknown, expired or revoked, or its associate is not active.") \
+    X(SOI_MSG_AUTH_COOKIE_REFUSED, 401, "The session cookie SOTICKET holds no ticket that is valid: it is unknown, expired or revoked, or its associate is not active.") \
     X(SOI_MSG_APP_MALFORMED, 401, "The SO-AppToken header must be a token of at most 512 letters, digits and -._~+/=: characters.") \
     X(SOI_MSG_APP_REFUSED, 401, "The application token (SO-AppToken) is unknown or revoked.") \
     X(SOI_MSG_APP_REQUIRED, 401, "This server requires an application token with {1} credentials: send the SO-AppToken header of a registered application.") \

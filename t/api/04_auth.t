@@ -23,7 +23,7 @@ for my $c (['no Authorization header', undef, qr/Authentication is required/],
            ['not base64', 'Basic !!!not-base64!!!', qr/base64 encoding of user:password/],
            ['no colon', 'Basic dGplMA==', qr/base64 encoding of user:password/],
            ['an unknown ticket', 'SOTicket 7T:abc', qr/SOTicket token is unknown, expired or revoked/],
-           ['an unknown scheme', 'Negotiate abc', qr/scheme is not accepted here; use Basic, SOTicket or Bearer/]) {
+           ['an unknown scheme', 'Negotiate abc', qr/scheme is not accepted here; use Basic, SOTicket, Bearer or Cookie/]) {
     my ($what, $auth, $like) = @$c;
     my $res = call(PUT => '/api/v1/Contact/203/ImageInfo', auth => $auth, type => $json,
                    body => '{"Description":"should not land"}');

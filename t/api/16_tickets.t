@@ -10,7 +10,7 @@ use POSIX ();
 use Time::HiRes qw(sleep time);
 use List::Util qw(max);
 
-plan tests => 81;
+plan tests => 107;
 
 my $json = 'application/json';
 my @secrets;    # every token, XSRF value and password used: none may show up anywhere
@@ -180,6 +180,56 @@ error_ok($res, 403, 'SoAccessDeniedException', qr/^The user "outsider" that the 
          'an httpd user who is no associate');
 is(got(call(GET => '/apacheauth/v1/Contact/216/ImageInfo', auth => ['gone', 'Gone1']))->code, 403,
    'nor is a deleted one');
+
+# ---- cookie sessions: SOTICKET, and its XSRF value for anything unsafe ---------------------
+my ($session, $sxsrf) = issue(1);
+my $cookie = "SOTICKET=$session";
+is(got(call(GET => '/api/v1/Contact/218/ImageInfo', auth => undef, headers => { Cookie => $cookie }))->code, 200,
+   'a session cookie reads without its XSRF value');
+$before = snapshot(218);
+$res = got(call(PUT => '/api/v1/Contact/218/ImageInfo', auth => undef, type => $json, headers => { Cookie => $cookie },
+                body => '{"Description":"no xsrf"}'));
+error_ok($res, 403, 'SoAccessDeniedException', qr/^A cookie session must send its XSRF value/, 'a write without it');
+$res = got(call(PUT => '/api/v1/Contact/218/ImageInfo', auth => undef, type => $json,
+                headers => { Cookie => $cookie, 'X-XSRF-TOKEN' => 'f' x 64 }, body => '{"Description":"bad xsrf"}'));
+is($res->code, 403, 'with a wrong one');
+$res = got(call(PUT => '/api/v1/Contact/218/ImageInfo', auth => undef, type => $json,
+                headers => { Cookie => "$cookie; XSRF-TOKEN=$sxsrf" }, body => '{"Description":"cookie only"}'));
+is($res->code, 403, 'the XSRF-TOKEN cookie is no proof: a browser sends it by itself');
+is(snapshot(218), $before, 'none of them changed anything');
+$res = got(call(PUT => '/api/v1/Contact/218/ImageInfo', auth => undef, type => $json,
+                headers => { Cookie => $cookie, 'X-XSRF-TOKEN' => $sxsrf }, body => '{"Description":"by session"}'));
+is($res->code . '|' . picture_of(218)->{description}, '200|by session', 'with X-XSRF-TOKEN it writes');
+$res = got(call(PUT => '/api/v1/Contact/218/ImageInfo', auth => undef, type => 'application/x-www-form-urlencoded',
+                headers => { Cookie => $cookie }, body => "Description=by+form&XSRF_TOKEN=$sxsrf"));
+is($res->code . '|' . picture_of(218)->{description}, '200|by form', 'a form may carry it as XSRF_TOKEN');
+$before = snapshot(218);
+$res = got(call(PUT => '/api/v1/Contact/218/ImageInfo', auth => undef, type => 'application/x-www-form-urlencoded',
+                headers => { Cookie => $cookie }, body => 'Description=wrong+field&XSRF_TOKEN=abc'));
+is($res->code, 403, 'a form with a wrong XSRF_TOKEN');
+$res = got(call(PUT => '/api/v1/Contact/218/ImageInfo', auth => undef, type => 'application/x-www-form-urlencoded',
+                headers => { Cookie => $cookie }, body => 'Description=no+field'));
+is($res->code . '|' . (snapshot(218) eq $before ? 'unchanged' : 'changed'), '403|unchanged', 'a form without one');
+is(got(call(PATCH => '/api/v1/Contact/218/ImageInfo', auth => undef, type => 'application/merge-patch+json',
+            headers => { Cookie => $cookie }, body => '{"ExtraInfo":"x"}'))->code, 403, 'PATCH needs it too');
+for my $c (["SOTICKET=\"$session\"", 'a quoted value'], ["a=1; SOTICKET=$session; b=2", 'among other cookies'],
+           ["SOTICKET=7T:stale; SOTICKET=$session", 'a stale duplicate before the valid one']) {
+    is(got(call(GET => '/api/v1/Contact/218/ImageInfo', auth => undef, headers => { Cookie => $c->[0] }))->code, 200,
+       "the session cookie: $c->[1]");
+}
+$res = got(call(GET => '/api/v1/Contact/218/ImageInfo', auth => undef, headers => { Cookie => "SOTICKET=$bearer" }));
+error_ok($res, 401, 'SoAuthenticationException', qr/^The session cookie SOTICKET holds no ticket that is valid/,
+         'a Bearer token in the cookie');
+is(got(call(GET => '/api/v1/Contact/218/ImageInfo', auth => ['tje0', 'wrong'], headers => { Cookie => $cookie }))->code,
+   401, 'Authorization wins over the cookie');
+db()->do(q{INSERT INTO soi_ticket (token_sha256, associate_id) VALUES (?, 1)}, undef, sha256_hex_of('7T:noxsrf'));
+push @secrets, '7T:noxsrf';
+is(got(call(PUT => '/api/v1/Contact/218/ImageInfo', auth => undef, type => $json,
+            headers => { Cookie => 'SOTICKET=7T:noxsrf', 'X-XSRF-TOKEN' => '' }, body => '{"Description":"x"}'))->code,
+   403, 'a session without an XSRF value can only read');
+$res = got(call(GET => '/basiconly/v1/Contact/218/ImageInfo', auth => undef, headers => { Cookie => $cookie }));
+error_ok($res, 401, 'SoAuthenticationException', qr/^Authentication is required; this resource accepts Basic\.$/,
+         'where cookies are not accepted');
 
 # ---- 1,000 wrong tickets in a row do not stall other clients ------------------------------
 my $workers = 10;
