@@ -10,7 +10,7 @@ use POSIX ();
 use Time::HiRes qw(sleep time);
 use List::Util qw(max);
 
-plan tests => 107;
+plan tests => 108;
 
 my $json = 'application/json';
 my @secrets;    # every token, XSRF value and password used: none may show up anywhere
@@ -270,3 +270,6 @@ my @in_answers = grep { index($answers, $_) >= 0 } @secrets;
 is(scalar @in_answers, 0, 'and none in ' . scalar(@responses) . ' responses') or diag("found: @in_answers");
 my @digests = map { sha256_hex_of($_) } @secrets;
 is(scalar(grep { index($log, $_) >= 0 || index($answers, $_) >= 0 } @digests), 0, 'nor any of their digests');
+my $hashes = db()->selectcol_arrayref(q{SELECT password_hash FROM associate WHERE password_hash <> ''});
+is(scalar(grep { index($log, $_) >= 0 || index($answers, $_) >= 0 } @$hashes), 0,
+   'nor any of ' . scalar(@$hashes) . ' password hashes');
