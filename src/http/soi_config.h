@@ -23,10 +23,11 @@ typedef struct {
     apr_array_header_t *mounts;            /* set in post_config: the server's <Location> paths, longest first */
 } soi_srv_conf;
 
-/* Per directory (<Location>): limits and accepted credentials. */
+/* Per directory (<Location>): limits, accepted credentials, browser origins. */
 typedef struct {
-    apr_off_t max_body;    /* SoImageInfoMaxBody; -1: unset */
-    unsigned auth_schemes; /* SoImageInfoAuth: SOI_SCHEME_BIT()s of auth/soi_auth.h; 0: unset */
+    apr_off_t max_body;               /* SoImageInfoMaxBody; -1: unset */
+    unsigned auth_schemes;            /* SoImageInfoAuth: SOI_SCHEME_BIT()s of auth/soi_auth.h; 0: unset */
+    apr_array_header_t *cors_origins; /* SoImageInfoCORSOrigin: const char *s; NULL: unset (no CORS) */
 } soi_dir_conf;
 
 #define SOI_DEFAULT_MAX_BODY 65536
@@ -47,6 +48,11 @@ void *soi_config_merge_dir(apr_pool_t *p, void *base, void *add);
 /* Effective values, defaults applied. */
 apr_off_t soi_config_max_body(const soi_dir_conf *d);
 unsigned soi_config_auth_schemes(const soi_dir_conf *d);
+
+/* Is CORS on here (SoImageInfoCORSOrigin given)? Is origin, the Origin
+ * header's value, one of the listed origins (exactly, case and all)? */
+int soi_config_cors(const soi_dir_conf *d);
+int soi_config_cors_origin(const soi_dir_conf *d, const char *origin);
 
 /* The paths of a server's (non-regex) <Location> sections, without trailing
  * slashes, longest first: the candidates for where SetHandler mounted us. */
