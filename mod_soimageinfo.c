@@ -43,6 +43,32 @@ static const char *soi_allow(apr_pool_t *p, soi_resource resource)
     return apr_pstrcat(p, allow, "OPTIONS", NULL);
 }
 
+/* Does the resource serve the method spelt exactly `method` (a CORS
+ * preflight's Access-Control-Request-Method)? The names are those Allow
+ * lists: its rows' and OPTIONS. Methods are case-sensitive ("patch" is not
+ * PATCH). */
+static int soi_serves(soi_resource resource, const char *method)
+{
+    apr_size_t len = method ? strlen(method) : 0;
+
+    if (len == 0)
+        return 0;
+    if (strcmp(method, "OPTIONS") == 0)
+        return 1;
+    for (apr_size_t i = 0; i < SOI_DISPATCH_ROWS; i++) {
+        if (soi_dispatch[i].resource != resource)
+            continue;
+        for (const char *p = soi_dispatch[i].allow; *p;) {
+            apr_size_t n = strcspn(p, ", ");
+            if (n == len && strncmp(p, method, len) == 0)
+                return 1;
+            p += n;
+            p += strspn(p, ", ");
+        }
+    }
+    return 0;
+}
+
 /* The route below the <Location> that mounted us. Among the server's
  * Location paths that prefix the URI, the longest that yields a route wins;
  * with none (SetHandler outside any Location) the root is the mount. A 400
@@ -110,8 +136,10 @@ static int soi_handler(request_rec *r)
     if (err)
         return soi_reply_error(q, err);
     const char *allow = soi_allow(r->pool, q->route.resource);
+    /* Answered without credentials: a CORS preflight carries none. */
     if (r->method_number == M_OPTIONS)
-        return soi_reply_options(q, allow);
+        return soi_reply_options(
+            q, allow, soi_serves(q->route.resource, apr_table_get(r->headers_in, "Access-Control-Request-Method")));
     for (apr_size_t i = 0; i < SOI_DISPATCH_ROWS; i++) {
         if (soi_dispatch[i].resource == q->route.resource && soi_dispatch[i].method == r->method_number) {
             q->body_media = soi_dispatch[i].body_media;

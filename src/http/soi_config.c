@@ -1,5 +1,6 @@
 #include "http/soi_http.h"
 
+#include <apr_lib.h>
 #include <apr_strings.h>
 #include <http_core.h>
 #include <libpq-fe.h>
@@ -65,6 +66,8 @@ void *soi_config_merge_dir(apr_pool_t *p, void *basev, void *addv)
     c->auth_schemes = add->auth_schemes ? add->auth_schemes : base->auth_schemes;
     c->app_token = add->app_token >= 0 ? add->app_token : base->app_token;
     c->apache_user = add->apache_user >= 0 ? add->apache_user : base->apache_user;
+    /* A section's own list replaces the one around it, as SoImageInfoAuth does. */
+    c->cors_origins = add->cors_origins ? add->cors_origins : base->cors_origins;
     return c;
 }
 
@@ -87,6 +90,22 @@ int soi_config_app_required(const soi_dir_conf *d)
 int soi_config_apache_user(const soi_dir_conf *d)
 {
     return d->apache_user == 1;
+}
+
+int soi_config_cors(const soi_dir_conf *d)
+{
+    return d && d->cors_origins != NULL;
+}
+
+int soi_config_cors_origin(const soi_dir_conf *d, const char *origin)
+{
+    if (!soi_config_cors(d) || !origin)
+        return 0;
+    for (int i = 0; i < d->cors_origins->nelts; i++) {
+        if (strcmp(APR_ARRAY_IDX(d->cors_origins, i, const char *), origin) == 0)
+            return 1;
+    }
+    return 0;
 }
 
 static int soi_longer_first(const void *a, const void *b)
@@ -267,6 +286,113 @@ static const char *set_apache_user(cmd_parms *cmd, void *dconf, int on)
     return NULL;
 }
 
+/* Why arg is not a serialized origin (RFC 6454 section 6.2, as browsers
+ * send it in Origin): "scheme://host[:port]", scheme http or https, the host
+ * a lower-case name (labels of a-z, 0-9, '-', '_'), an IPv4 address or a
+ * bracketed lower-case IPv6 address, a port from 1 to 65535 without leading
+ * zeros and not the scheme's default (browsers leave that out); no path, no
+ * trailing slash, no user, query or fragment. NULL when it is one. */
+static const char *soi_origin_problem(apr_pool_t *p, const char *arg)
+{
+    const char *host, *c;
+    const char *default_port;
+
+    if (strcmp(arg, "*") == 0)
+        return "a wildcard is never sent with credentials; list each origin";
+    if (strcmp(arg, "null") == 0)
+        return "\"null\" is the origin of sandboxed frames and local files, which any page can have";
+    if (strncmp(arg, "https://", 8) == 0) {
+        host = arg + 8;
+        default_port = "443";
+    } else if (strncmp(arg, "http://", 7) == 0) {
+        host = arg + 7;
+        default_port = "80";
+    } else {
+        const char *sep = strstr(arg, "://");
+        if (sep
+            && (soi_ascii_ieq(arg, (apr_size_t)(sep - arg), "http")
+                || soi_ascii_ieq(arg, (apr_size_t)(sep - arg), "https")))
+            return "the scheme must be in lower case, as browsers send it";
+        return sep ? "the scheme must be http or https" : "it has no scheme";
+    }
+    c = host;
+    if (*c == '[') {
+        int colons = 0;
+        for (c++; *c && *c != ']'; c++) {
+            if (*c >= 'A' && *c <= 'F')
+                return "an IPv6 address must be in lower case, as browsers send it";
+            if (!apr_isxdigit(*c) && *c != ':' && *c != '.')
+                return "the IPv6 address in brackets holds a character that is not a hex digit, ':' or '.'";
+            colons += *c == ':';
+        }
+        if (*c != ']' || colons < 2)
+            return "the IPv6 address in brackets is malformed";
+        c++;
+    } else {
+        apr_size_t label = 0;
+        for (; *c && *c != ':' && *c != '/'; c++) {
+            if (*c >= 'A' && *c <= 'Z')
+                return "the host must be in lower case, as browsers send it (internationalised names as xn--)";
+            if (*c == '.') {
+                if (label == 0)
+                    return "the host has an empty label";
+                label = 0;
+            } else if (apr_isalnum(*c) || *c == '-' || *c == '_') {
+                label++;
+            } else if (*c == '@') {
+                return "an origin has no user name";
+            } else if ((unsigned char)*c >= 0x80) {
+                return "an internationalised host name must be in its xn-- form, as browsers send it";
+            } else {
+                return apr_isprint(*c)
+                           ? apr_psprintf(p, "\"%c\" is no character of a host name", *c)
+                           : apr_psprintf(p, "the byte 0x%02X is no character of a host name", (unsigned char)*c);
+            }
+        }
+        if (c == host)
+            return "it has no host";
+        if (label == 0)
+            return "the host has an empty label (a trailing dot?)";
+    }
+    if (*c == ':') {
+        const char *port = ++c;
+        apr_int64_t n;
+        while (apr_isdigit(*c))
+            c++;
+        if (c == port || (*c != '\0' && *c != '/'))
+            return "the port must be a number";
+        if (*port == '0' || !soi_parse_int(port, (apr_size_t)(c - port), 1, 65535, &n))
+            return "the port must be a number from 1 to 65535, without leading zeros";
+        if ((apr_size_t)(c - port) == strlen(default_port) && strncmp(port, default_port, strlen(default_port)) == 0)
+            return apr_psprintf(p, "browsers leave out the default port %s: write \"%.*s\"", default_port,
+                                (int)(port - 1 - arg), arg);
+    }
+    if (*c == '/')
+        return c[1] ? "an origin has no path" : "an origin has no trailing slash";
+    if (*c)
+        return "it is not scheme://host[:port]";
+    return NULL;
+}
+
+static const char *set_cors_origin(cmd_parms *cmd, void *dconf, const char *arg)
+{
+    soi_dir_conf *d = dconf;
+    const char *why = soi_origin_problem(cmd->pool, arg);
+
+    if (why)
+        return apr_psprintf(cmd->pool,
+                            "SoImageInfoCORSOrigin: \"%s\" is not an origin this module accepts (%s); expected "
+                            "one or more serialized origins scheme://host[:port] with scheme http or https, in "
+                            "lower case, without path or trailing slash, such as \"https://crm.example.com\" or "
+                            "\"http://localhost:8080\".",
+                            arg, why);
+    if (!d->cors_origins)
+        d->cors_origins = apr_array_make(cmd->pool, 2, sizeof(const char *));
+    if (!soi_config_cors_origin(d, arg))
+        APR_ARRAY_PUSH(d->cors_origins, const char *) = arg;
+    return NULL;
+}
+
 /* SoImageInfoStatementTimeout and SoImageInfoLockTimeout: which member the
  * directive sets is its cmd_data. */
 static const char *set_db_timeout(cmd_parms *cmd, void *dconf, const char *arg)
@@ -291,6 +417,8 @@ const command_rec soi_directives[] = {
                   "Required: ticket and bearer requests need a valid SO-AppToken; Optional (default)"),
     AP_INIT_FLAG("SoImageInfoApacheUser", set_apache_user, NULL, RSRC_CONF | ACCESS_CONF,
                  "On: a user another httpd module authenticated (r->user) is the associate of that name"),
+    AP_INIT_ITERATE("SoImageInfoCORSOrigin", set_cors_origin, NULL, RSRC_CONF | ACCESS_CONF,
+                    "browser origins (scheme://host[:port]) allowed to call with credentials; none by default"),
     AP_INIT_TAKE1("SoImageInfoStatementTimeout", set_db_timeout, (void *)APR_OFFSETOF(soi_srv_conf, statement_timeout),
                   RSRC_CONF,
                   "longest a database statement may run before the request gets a 503 (default 10s; 0: none)"),

@@ -23,12 +23,13 @@ typedef struct {
     apr_array_header_t *mounts;            /* set in post_config: the server's <Location> paths, longest first */
 } soi_srv_conf;
 
-/* Per directory (<Location>): limits and accepted credentials. */
+/* Per directory (<Location>): limits, accepted credentials, browser origins. */
 typedef struct {
-    apr_off_t max_body;    /* SoImageInfoMaxBody; -1: unset */
-    unsigned auth_schemes; /* SoImageInfoAuth: SOI_SCHEME_BIT()s of auth/soi_auth.h; 0: unset */
-    int app_token;         /* SoImageInfoAppToken: 1 Required, 0 Optional; -1: unset */
-    int apache_user;       /* SoImageInfoApacheUser: 1 On, 0 Off; -1: unset */
+    apr_off_t max_body;               /* SoImageInfoMaxBody; -1: unset */
+    unsigned auth_schemes;            /* SoImageInfoAuth: SOI_SCHEME_BIT()s of auth/soi_auth.h; 0: unset */
+    int app_token;                    /* SoImageInfoAppToken: 1 Required, 0 Optional; -1: unset */
+    int apache_user;                  /* SoImageInfoApacheUser: 1 On, 0 Off; -1: unset */
+    apr_array_header_t *cors_origins; /* SoImageInfoCORSOrigin: const char *s; NULL: unset (no CORS) */
 } soi_dir_conf;
 
 #define SOI_DEFAULT_MAX_BODY 65536
@@ -51,6 +52,11 @@ apr_off_t soi_config_max_body(const soi_dir_conf *d);
 unsigned soi_config_auth_schemes(const soi_dir_conf *d);
 int soi_config_app_required(const soi_dir_conf *d);
 int soi_config_apache_user(const soi_dir_conf *d);
+
+/* Is CORS on here (SoImageInfoCORSOrigin given)? Is origin, the Origin
+ * header's value, one of the listed origins (exactly, case and all)? */
+int soi_config_cors(const soi_dir_conf *d);
+int soi_config_cors_origin(const soi_dir_conf *d, const char *origin);
 
 /* The paths of a server's (non-regex) <Location> sections, without trailing
  * slashes, longest first: the candidates for where SetHandler mounted us. */

@@ -9,7 +9,72 @@
 #include <http_request.h>
 
 #include "codec/soi_emit.h"
+#include "core/soi_text.h"
 #include "i18n/soi_message.h"
+
+/* CORS (SoImageInfoCORSOrigin): what a browser app on a listed origin may
+ * send, how long it may remember a preflight's answer, and which response
+ * headers its script may read beyond the safelisted ones. */
+static const char *const soi_cors_request_headers[] = {
+    "Authorization",       "Content-Type", "Accept",      "Accept-Language", "X-XSRF-TOKEN",  "SO-AppToken",
+    "SO-Language",         "SO-Culture",   "SO-TimeZone", "If-Match",        "If-None-Match", "If-Modified-Since",
+    "If-Unmodified-Since",
+};
+#define SOI_CORS_REQUEST_HEADERS (sizeof(soi_cors_request_headers) / sizeof(soi_cors_request_headers[0]))
+#define SOI_CORS_EXPOSE "ETag, Last-Modified, Retry-After, WWW-Authenticate, Allow"
+#define SOI_CORS_MAX_AGE "600"
+
+/* A CORS preflight: OPTIONS with Origin and Access-Control-Request-Method. */
+static int soi_cors_is_preflight(request_rec *r)
+{
+    return r->method_number == M_OPTIONS && apr_table_get(r->headers_in, "Origin")
+           && apr_table_get(r->headers_in, "Access-Control-Request-Method");
+}
+
+/* Does every name of Access-Control-Request-Headers (a comma-separated
+ * list; browsers send the names in lower case) belong to the list above?
+ * Names compare without regard to case, empty elements are skipped, and no
+ * header at all asks for nothing. */
+static int soi_cors_headers_allowed(const char *list)
+{
+    for (const char *p = list; p && *p;) {
+        apr_size_t n = strcspn(p, ",");
+        const char *name = p;
+        apr_size_t len = n;
+        int found = 0;
+        p += n;
+        if (*p == ',')
+            p++;
+        soi_trim(&name, &len);
+        if (len == 0)
+            continue;
+        for (apr_size_t i = 0; i < SOI_CORS_REQUEST_HEADERS && !found; i++)
+            found = soi_ascii_ieq(name, len, soi_cors_request_headers[i]);
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
+/* The CORS headers of an actual response (not a preflight's, which
+ * soi_reply_options sets when it grants one): for a listed Origin, that
+ * origin with credentials allowed and the headers a script needs to read;
+ * for any other, none. Either way Vary: Origin wherever CORS is on, so
+ * that caches keep the two kinds of response apart. */
+static void soi_cors_headers(soi_req *q)
+{
+    request_rec *r = q->r;
+    const char *origin = apr_table_get(r->headers_in, "Origin");
+
+    if (!soi_config_cors(q->dconf))
+        return;
+    apr_table_mergen(r->err_headers_out, "Vary", "Origin");
+    if (soi_cors_is_preflight(r) || !soi_config_cors_origin(q->dconf, origin))
+        return;
+    apr_table_setn(r->err_headers_out, "Access-Control-Allow-Origin", origin);
+    apr_table_setn(r->err_headers_out, "Access-Control-Allow-Credentials", "true");
+    apr_table_setn(r->err_headers_out, "Access-Control-Expose-Headers", SOI_CORS_EXPOSE);
+}
 
 /* Headers every reply carries: the body depends on Accept, and no shared
  * cache may keep a reply meant for one caller (TableRight is theirs). */
@@ -17,6 +82,7 @@ static void soi_common_headers(soi_req *q)
 {
     apr_table_mergen(q->r->err_headers_out, "Vary", "Accept");
     apr_table_setn(q->r->err_headers_out, "Cache-Control", "private, no-cache");
+    soi_cors_headers(q);
 }
 
 /* A body the request announced and nobody read is not read now: its
@@ -154,10 +220,25 @@ int soi_reply_not_modified(soi_req *q, const soi_view *v)
     return soi_send(q, HTTP_NOT_MODIFIED, &empty);
 }
 
-int soi_reply_options(soi_req *q, const char *allow)
+int soi_reply_options(soi_req *q, const char *allow, int method_served)
 {
+    request_rec *r = q->r;
     soi_buf body;
-    soi_buf_init(&body, q->r->pool, 1);
-    apr_table_setn(q->r->headers_out, "Allow", allow);
-    return soi_send(q, 200, &body);
+
+    soi_buf_init(&body, r->pool, 1);
+    apr_table_setn(r->headers_out, "Allow", allow);
+    if (!soi_cors_is_preflight(r) || !method_served
+        || !soi_config_cors_origin(q->dconf, apr_table_get(r->headers_in, "Origin"))
+        || !soi_cors_headers_allowed(apr_table_get(r->headers_in, "Access-Control-Request-Headers")))
+        return soi_send(q, 200, &body);
+
+    const char *headers = soi_cors_request_headers[0];
+    for (apr_size_t i = 1; i < SOI_CORS_REQUEST_HEADERS; i++)
+        headers = apr_pstrcat(r->pool, headers, ", ", soi_cors_request_headers[i], NULL);
+    apr_table_setn(r->err_headers_out, "Access-Control-Allow-Origin", apr_table_get(r->headers_in, "Origin"));
+    apr_table_setn(r->err_headers_out, "Access-Control-Allow-Methods", allow);
+    apr_table_setn(r->err_headers_out, "Access-Control-Allow-Headers", headers);
+    apr_table_setn(r->err_headers_out, "Access-Control-Allow-Credentials", "true");
+    apr_table_setn(r->err_headers_out, "Access-Control-Max-Age", SOI_CORS_MAX_AGE);
+    return soi_send(q, HTTP_NO_CONTENT, &body);
 }

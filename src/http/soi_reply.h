@@ -28,7 +28,12 @@ int soi_reply_view(soi_req *q, soi_view *v);
 /* 304 for a GET whose cached copy is current. */
 int soi_reply_not_modified(soi_req *q, const soi_view *v);
 
-/* 200 with an empty body and the Allow header, for OPTIONS. */
-int soi_reply_options(soi_req *q, const char *allow);
+/* The answer to OPTIONS, with the Allow header: a CORS preflight from an
+ * origin SoImageInfoCORSOrigin lists, asking for a method the route serves
+ * (method_served: the caller's dispatch table says) and only headers of the
+ * module's list, is granted with a 204 and the Access-Control-Allow-*
+ * headers (Allow-Methods is `allow`); anything else is a 200 with an empty
+ * body and no Access-Control-* header. */
+int soi_reply_options(soi_req *q, const char *allow, int method_served);
 
 #endif
