@@ -177,29 +177,30 @@ static void soi_cred_from(soi_cred *c, const soi_principal *p)
 
 /* ---- refusals --------------------------------------------------------------- */
 
-/* Holds a refusal of a password back until `started` + the floor, so that an
- * unknown user name (no hash to check), a user with a fast hash and one with
- * bcrypt all take as long to refuse. The floor starts as the time of one
- * bcrypt verification of cost 10 and rises to the slowest refused
- * verification seen (capped). The wait is a sleep: it costs a worker
- * thread, never CPU, so a flood of wrong logins does not starve other
- * requests of the cores. */
-static soi_error *soi_auth_refuse(soi_auth *a, const soi_auth_request *q, apr_time_t started, const char *user)
+/* Holds a refusal of a password back so that an unknown user name (no hash
+ * to check), a user with a fast hash and one with bcrypt all take as long
+ * to refuse: `verified` is how long checking the password took (0 without
+ * a user), and the refusal waits until a floor has passed since then. The
+ * floor starts as the time of one bcrypt verification of cost 10, measured
+ * at the first refusal (which both kinds of refusal then pay alike), and
+ * rises to the slowest refused verification seen (capped). The wait is a
+ * sleep: it costs a worker thread, never CPU, so a flood of wrong logins
+ * does not starve other requests of the cores. */
+static soi_error *soi_auth_refuse(soi_auth *a, const soi_auth_request *q, apr_interval_time_t verified,
+                                  const char *user)
 {
     apr_uint32_t floor = apr_atomic_read32(&a->refusal_floor);
     if (floor == 0) {
-        /* The first refusal measures the floor; that measurement is its wait. */
         apr_time_t t = apr_time_now();
         apr_password_validate("not the password", SOI_DUMMY_HASH);
         t = apr_time_now() - t;
         floor = (apr_uint32_t)(t < SOI_REFUSAL_MAX ? t : SOI_REFUSAL_MAX);
         apr_atomic_cas32(&a->refusal_floor, floor, 0);
     }
-    apr_time_t spent = apr_time_now() - started;
-    if (spent < (apr_time_t)floor) {
-        apr_sleep((apr_time_t)floor - spent);
-    } else if (spent > (apr_time_t)floor) {
-        apr_uint32_t raised = (apr_uint32_t)(spent < SOI_REFUSAL_MAX ? spent : SOI_REFUSAL_MAX);
+    if (verified < (apr_interval_time_t)floor) {
+        apr_sleep((apr_interval_time_t)floor - verified);
+    } else if (verified > (apr_interval_time_t)floor) {
+        apr_uint32_t raised = (apr_uint32_t)(verified < SOI_REFUSAL_MAX ? verified : SOI_REFUSAL_MAX);
         apr_atomic_cas32(&a->refusal_floor, raised, floor);
     }
     soi_log_write(q->log, q->pool, SOI_LOG_INFO, SOILOGNO(0201) "Basic authentication failed for user \"%s\"",
@@ -232,12 +233,12 @@ static soi_error *soi_basic_identify(soi_auth *a, const soi_auth_request *q, con
 
     /* The database only while the statement runs: the password is checked
      * with no connection held. */
-    apr_time_t started = apr_time_now();
     soi_call call = {q->pool, 0, NULL, q->log};
     soi_error *err = soi_store_login(a->store, &call, user, &login);
     if (err)
         return err;
     int ok = 0;
+    apr_time_t started = apr_time_now();
     if (login.associate_id) {
         soi_credcache_sha256(login.password_hash, digest);
         /* This very password was verified against this very hash before:
@@ -251,7 +252,7 @@ static soi_error *soi_basic_identify(soi_auth *a, const soi_auth_request *q, con
     if (!ok) {
         if (a->cache && cached != SOI_CRED_NONE)
             soi_credcache_forget(a->cache, key);
-        return soi_auth_refuse(a, q, started, user);
+        return soi_auth_refuse(a, q, apr_time_now() - started, user);
     }
     out->associate_id = login.associate_id;
     out->version = login.version;
@@ -281,6 +282,7 @@ static soi_error *soi_ticket_lookup(soi_auth *a, const soi_auth_request *q, cons
         soi_credcache_digest(a->cache, soi_ticket_kind(q->pool, scheme), token, key);
         if (use_cache && soi_credcache_get(a->cache, key, q->now, &cred) == SOI_CRED_FRESH) {
             soi_principal_from(out, &cred);
+            out->user = apr_pstrdup(q->pool, cred.name);
             return NULL;
         }
     }
@@ -299,8 +301,10 @@ static soi_error *soi_ticket_lookup(soi_auth *a, const soi_auth_request *q, cons
     out->ticket = row.ticket;
     out->rights = row.rights;
     out->has_xsrf = soi_hex_digest(row.xsrf, out->xsrf);
+    out->user = row.name;
     if (a->cache) {
         soi_cred_from(&cred, out);
+        apr_cpystrn(cred.name, row.name, sizeof(cred.name));
         soi_credcache_put(a->cache, key, q->now, &cred);
     }
     return NULL;

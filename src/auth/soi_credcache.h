@@ -26,7 +26,7 @@ typedef struct {
     unsigned char hash_digest[SOI_DIGEST_LEN]; /* Basic: SHA-256 of the password hash verified against */
     int has_xsrf;
     unsigned char xsrf[SOI_DIGEST_LEN]; /* a ticket: SHA-256 of its session's XSRF value */
-    char name[64];                      /* an application: its name, cut to fit */
+    char name[128];                     /* an application's name, a ticket's associate's; cut to fit */
 } soi_cred;
 
 enum { SOI_CRED_NONE = 0, SOI_CRED_EXPIRED, SOI_CRED_FRESH };

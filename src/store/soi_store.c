@@ -42,8 +42,8 @@ static const char *const soi_imageinfo_columns[] = {"outcome",
                                                     SOI_ASSOCIATE_COLUMNS("ub_"),
                                                     NULL};
 static const char *const soi_login_columns[] = {"associate_id", "password_hash", "blob_rights", "cred_version", NULL};
-static const char *const soi_ticket_columns[] = {"ticket_id",    "associate_id", "blob_rights",
-                                                 "cred_version", "xsrf_token",   NULL};
+static const char *const soi_ticket_columns[] = {"ticket_id",  "associate_id", "blob_rights", "cred_version",
+                                                 "xsrf_token", "name",         NULL};
 static const char *const soi_app_columns[] = {"app_id", "name", NULL};
 
 /* Their positions, for decoding. */
@@ -78,7 +78,7 @@ static const struct {
      "WHERE name = $1 AND deleted = 0",
      soi_login_columns},
     {"soi_ticket",
-     "SELECT t.ticket_id, t.associate_id, a.blob_rights, a.cred_version, t.xsrf_token "
+     "SELECT t.ticket_id, t.associate_id, a.blob_rights, a.cred_version, t.xsrf_token, a.name "
      "FROM public.soi_ticket t JOIN public.associate a USING (associate_id) "
      "WHERE t.token_sha256 = $1 AND t.scheme = $2 AND NOT t.revoked AND t.expires > now() AND a.deleted = 0",
      soi_ticket_columns},
@@ -543,6 +543,7 @@ soi_error *soi_store_ticket(soi_store *st, const soi_call *c, const char *scheme
     out->rights = (int)col_int(res, 2);
     out->version = col_int(res, 3);
     out->xsrf = col_str(res, 4);
+    out->name = col_str(res, 5);
     return NULL;
 }
 

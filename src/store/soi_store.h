@@ -79,6 +79,7 @@ typedef struct {
     apr_int64_t version;
     apr_int64_t ticket; /* by ticket: its ticket_id */
     const char *xsrf;   /* by ticket: the lowercase hex SHA-256 of its XSRF value, "" for none */
+    const char *name;   /* by ticket: the associate's login name */
 } soi_login;
 
 soi_error *soi_store_login(soi_store *st, const soi_call *c, const char *user, soi_login *out);

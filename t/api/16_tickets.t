@@ -10,7 +10,7 @@ use POSIX ();
 use Time::HiRes qw(sleep time);
 use List::Util qw(max);
 
-plan tests => 108;
+plan tests => 109;
 
 my $json = 'application/json';
 my @secrets;    # every token, XSRF value and password used: none may show up anywhere
@@ -45,8 +45,12 @@ sub sha256_hex_of { require Digest::SHA; return Digest::SHA::sha256_hex($_[0]) }
 my $res = got(call(GET => '/api/v1/Contact/212/ImageInfo', auth => "SOTicket $ticket"));
 is($res->code, 200, 'GET with SOTicket');
 is(json($res->content)->{TableRight}{Mask}, 'FULL', 'the ticket carries its associate\'s rights');
-is(got(call(GET => '/api/v1/Contact/212/ImageInfo', auth => "soticket $ticket"))->code, 200,
+is(got(call(GET => '/api/v1/Contact/212/ImageInfo?by-ticket', auth => "soticket $ticket"))->code, 200,
    'the scheme name ignores case');
+sleep 0.2;
+my $access = do { local (@ARGV, $/) = ('t/logs/access_log'); <> } // '';
+like($access, qr/^\S+ \S+ tje0 \[[^\]]+\] "GET \/api\/v1\/Contact\/212\/ImageInfo\?by-ticket /m,
+     'the access log names the ticket\'s associate');
 my $bearer = issue(1, 'Bearer');
 like($bearer, qr/^8A:/, 'a Bearer token: 8A:');
 is(got(call(GET => '/api/v1/Contact/212/ImageInfo', auth => "Bearer $bearer"))->code, 200, 'GET with Bearer');
