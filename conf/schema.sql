@@ -268,14 +268,19 @@ DECLARE
 BEGIN
     SELECT blob_rights INTO v_rights FROM associate
      WHERE associate_id = p_associate_id AND cred_version = p_version AND deleted = 0;
-    IF v_rights IS NOT NULL AND p_ticket <> 0 AND NOT EXISTS (
-        SELECT 1 FROM soi_ticket
-         WHERE ticket_id = p_ticket AND associate_id = p_associate_id AND NOT revoked AND expires > now()) THEN
-        v_rights := NULL;
+    -- Nested, so that without a ticket or an application no query runs:
+    -- a condition with a subquery is never PL/pgSQL's fast simple expression.
+    IF p_ticket <> 0 AND v_rights IS NOT NULL THEN
+        IF NOT EXISTS (SELECT 1 FROM soi_ticket
+                        WHERE ticket_id = p_ticket AND associate_id = p_associate_id AND NOT revoked
+                          AND expires > now()) THEN
+            v_rights := NULL;
+        END IF;
     END IF;
-    IF v_rights IS NOT NULL AND p_app <> 0 AND NOT EXISTS (
-        SELECT 1 FROM soi_app WHERE app_id = p_app AND NOT revoked) THEN
-        v_rights := NULL;
+    IF p_app <> 0 AND v_rights IS NOT NULL THEN
+        IF NOT EXISTS (SELECT 1 FROM soi_app WHERE app_id = p_app AND NOT revoked) THEN
+            v_rights := NULL;
+        END IF;
     END IF;
     RETURN v_rights;
 END
