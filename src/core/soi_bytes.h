@@ -1,14 +1,19 @@
 /* A sink that keeps a body's bytes as they are, for bodies that are data
- * rather than a document (a picture): into one buffer, sized once when the
- * length is announced (Content-Length), so that each byte is copied once. */
+ * rather than a document (a picture). It holds on to the pieces it is fed
+ * (soi_sink.holds) and joins them once, at the end, into one buffer of the
+ * exact length: each byte is copied once, whether or not the length was
+ * announced. */
 #ifndef SOI_BYTES_H
 #define SOI_BYTES_H
 
-#include "core/soi_buf.h"
 #include "core/soi_sink.h"
 
-/* A sink appending to *into (initialised here with room for `expected`
- * bytes; 0 when unknown). */
-soi_sink soi_bytes_sink(apr_pool_t *pool, apr_size_t expected, soi_buf *into);
+typedef struct {
+    const char *data; /* after finish(): all the bytes, NUL-terminated for convenience */
+    apr_size_t len;
+} soi_bytes;
+
+/* A sink filling *into when it is finished. */
+soi_sink soi_bytes_sink(apr_pool_t *pool, soi_bytes *into);
 
 #endif

@@ -15,6 +15,10 @@ typedef struct {
     soi_error *(*feed)(void *ctx, const char *data, apr_size_t len);
     /* The body has ended: the verdict on all of it. */
     soi_error *(*finish)(void *ctx);
+    /* The sink keeps pointers into what it is fed instead of copying it:
+     * whoever feeds it keeps those bytes valid until finish() returns (the
+     * body reader keeps httpd's buckets, which costs no copy). */
+    int holds;
 } soi_sink;
 
 #endif

@@ -66,6 +66,10 @@ soi_error *soi_body_read(soi_req *q, apr_off_t limit, const soi_sink *sink)
     }
 
     apr_bucket_brigade *bb = apr_brigade_create(r->pool, r->connection->bucket_alloc);
+    /* A sink that holds what it is fed gets httpd's buckets kept for it:
+     * set aside, which copies nothing for the heap buckets a body arrives
+     * in, and released once the sink has finished. */
+    apr_bucket_brigade *kept = sink->holds ? apr_brigade_create(r->pool, r->connection->bucket_alloc) : NULL;
     ap_filter_t *guard = ap_add_output_filter(SOI_BODY_FILTER, q, r, r->connection);
     soi_error *result = NULL;
     q->body = SOI_BODY_PARTLY;
@@ -87,28 +91,44 @@ soi_error *soi_body_read(soi_req *q, apr_off_t limit, const soi_sink *sink)
                          : soi_err(r->pool, SOI_MSG_BODY_UNREAD, NULL);
             break;
         }
-        for (apr_bucket *b = APR_BRIGADE_FIRST(bb); b != APR_BRIGADE_SENTINEL(bb) && !result; b = APR_BUCKET_NEXT(b)) {
+        while (!APR_BRIGADE_EMPTY(bb) && !result) {
+            apr_bucket *b = APR_BRIGADE_FIRST(bb);
             const char *data;
             apr_size_t len;
             if (APR_BUCKET_IS_EOS(b)) {
                 seen_eos = 1;
                 break;
             }
-            if (APR_BUCKET_IS_METADATA(b))
+            if (APR_BUCKET_IS_METADATA(b)) {
+                apr_bucket_delete(b);
                 continue;
-            if (apr_bucket_read(b, &data, &len, APR_BLOCK_READ) != APR_SUCCESS)
+            }
+            /* Set aside before it is read, so that what is read is what stays
+             * (a transient bucket would be copied by the setaside). */
+            if ((kept && apr_bucket_setaside(b, r->pool) != APR_SUCCESS)
+                || apr_bucket_read(b, &data, &len, APR_BLOCK_READ) != APR_SUCCESS)
                 result = soi_err(r->pool, SOI_MSG_BODY_UNREAD, NULL);
             else if ((total += (apr_off_t)len) > limit)
                 result = soi_too_large(r->pool, limit);
             else if (len > 0)
                 result = sink->feed(sink->ctx, data, len);
+            /* What the sink holds stays; everything else goes now. */
+            if (kept && !result) {
+                APR_BUCKET_REMOVE(b);
+                APR_BRIGADE_INSERT_TAIL(kept, b);
+            } else {
+                apr_bucket_delete(b);
+            }
         }
         apr_brigade_cleanup(bb);
     }
     if (!q->answered)
         ap_remove_output_filter(guard);
-    if (result)
-        return result;
-    q->body = SOI_BODY_READ;
-    return total == 0 ? soi_err(r->pool, SOI_MSG_BODY_EMPTY, NULL) : sink->finish(sink->ctx);
+    if (!result) {
+        q->body = SOI_BODY_READ;
+        result = total == 0 ? soi_err(r->pool, SOI_MSG_BODY_EMPTY, NULL) : sink->finish(sink->ctx);
+    }
+    if (kept)
+        apr_brigade_cleanup(kept);
+    return result;
 }
