@@ -14,21 +14,28 @@
 #include "core/soi_text.h"
 #include "http/soi_body.h"
 #include "http/soi_http.h"
+#include "http/soi_image.h"
 #include "http/soi_imageinfo.h"
 #include "http/soi_reply.h"
 
 /* Who serves what, and which request bodies: Allow, 405 and 415 are
- * derived from this table. */
+ * derived from this table. A reply that is stored bytes (a picture) has its
+ * own type, whatever Accept says; the others come in the negotiated one. */
 static const struct {
     soi_resource resource;
     int method;          /* M_GET also answers HEAD */
     const char *allow;   /* as Allow names the method */
     unsigned body_media; /* SOI_MEDIA_* of the bodies it reads */
+    int own_type;        /* the reply's type is not negotiated */
     int (*serve)(soi_req *q);
 } soi_dispatch[] = {
-    {SOI_RES_IMAGEINFO, M_GET, "GET, HEAD", 0, soi_imageinfo_get},
-    {SOI_RES_IMAGEINFO, M_PUT, "PUT", SOI_MEDIA_ENTITY | SOI_MEDIA_PATCH, soi_imageinfo_write},
-    {SOI_RES_IMAGEINFO, M_PATCH, "PATCH", SOI_MEDIA_PATCH, soi_imageinfo_write},
+    {SOI_RES_IMAGEINFO, M_GET, "GET, HEAD", 0, 0, soi_imageinfo_get},
+    {SOI_RES_IMAGEINFO, M_PUT, "PUT", SOI_MEDIA_ENTITY | SOI_MEDIA_PATCH, 0, soi_imageinfo_write},
+    {SOI_RES_IMAGEINFO, M_PATCH, "PATCH", SOI_MEDIA_PATCH, 0, soi_imageinfo_write},
+    {SOI_RES_IMAGE, M_GET, "GET, HEAD", 0, 1, soi_image_get},
+    {SOI_RES_IMAGE, M_PUT, "PUT", SOI_MEDIA_IMAGE, 0, soi_image_write},
+    {SOI_RES_IMAGE, M_POST, "POST", SOI_MEDIA_IMAGE, 0, soi_image_write},
+    {SOI_RES_IMAGE, M_DELETE, "DELETE", 0, 0, soi_image_delete},
 };
 #define SOI_DISPATCH_ROWS (sizeof(soi_dispatch) / sizeof(soi_dispatch[0]))
 
@@ -128,11 +135,10 @@ static int soi_handler(request_rec *r)
     soi_srv_conf *sconf = ap_get_module_config(r->server->module_config, &soimageinfo_module);
     soi_req_init(q, r);
     /* The reply's media type first: every answer, errors included, comes
-     * in it (a 406 in JSON). */
-    soi_error *err = soi_media_negotiate(r->pool, apr_table_get(r->headers_in, "Accept"), &q->reply);
+     * in it (a 406, and anything when none is acceptable, in JSON). */
+    soi_error *unacceptable = soi_media_negotiate(r->pool, apr_table_get(r->headers_in, "Accept"), &q->reply);
     q->format = soi_media_format(q->reply);
-    if (!err)
-        err = soi_route_request(q, sconf->mounts);
+    soi_error *err = soi_route_request(q, sconf->mounts);
     if (err)
         return soi_reply_error(q, err);
     const char *allow = soi_allow(r->pool, q->route.resource);
@@ -142,6 +148,8 @@ static int soi_handler(request_rec *r)
             q, allow, soi_serves(q->route.resource, apr_table_get(r->headers_in, "Access-Control-Request-Method")));
     for (apr_size_t i = 0; i < SOI_DISPATCH_ROWS; i++) {
         if (soi_dispatch[i].resource == q->route.resource && soi_dispatch[i].method == r->method_number) {
+            if (unacceptable && !soi_dispatch[i].own_type)
+                return soi_reply_error(q, unacceptable);
             q->body_media = soi_dispatch[i].body_media;
             return soi_dispatch[i].serve(q);
         }

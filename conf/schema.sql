@@ -221,13 +221,14 @@ $$;
 --   forbidden  a right is missing
 --   missing    no such live contact
 --   conflict   the body's BlobId is not the contact's picture
-CREATE TYPE soi_outcome AS ENUM ('done', 'created', 'stale', 'forbidden', 'missing', 'conflict');
+--   mismatch   the body's BlobSize is not the length of the stored bytes
+CREATE TYPE soi_outcome AS ENUM ('done', 'created', 'stale', 'forbidden', 'missing', 'conflict', 'mismatch');
 
 CREATE TYPE soi_imageinfo AS (
     outcome soi_outcome, rights integer,
     blob_id integer, blobsize integer, description text, extrainfo text, isencrypted boolean, iszipped boolean,
     mimetype text, originalsize integer, registered_us bigint, updated_us bigint, conceptualtype text,
-    updatedcount integer,
+    updatedcount integer, data_length integer,
     cb_associate_id integer, cb_name text, cb_person_id integer, cb_rank integer, cb_tooltip text, cb_type integer,
     cb_group_idx integer, cb_full_name text, cb_formal_name text, cb_deleted integer, cb_ejuser_id integer,
     cb_user_name text,
@@ -242,6 +243,7 @@ RETURNS SETOF soi_imageinfo LANGUAGE sql STABLE AS $$
            b.binaryobject_id, b.blobsize, b.description, b.extrainfo, b.isencrypted, b.iszipped, b.mimetype,
            b.originalsize, floor(extract(epoch FROM b.registered) * 1000000)::bigint,
            floor(extract(epoch FROM b.updated) * 1000000)::bigint, b.conceptualtype, b.updatedcount,
+           octet_length(b.binarydata),
            c.associate_id, c.name, c.person_id, c.rank, c.tooltip, c.type, c.group_idx, c.full_name, c.formal_name,
            c.deleted, c.ejuser_id, c.user_name,
            u.associate_id, u.name, u.person_id, u.rank, u.tooltip, u.type, u.group_idx, u.full_name, u.formal_name,
@@ -394,6 +396,7 @@ DECLARE
     v_blob   integer;
     v_now    timestamptz;
     v_before jsonb;
+    v_length integer;
     v_after  jsonb := soi_writable_fields(p_blobsize, p_description, p_extrainfo, p_isencrypted, p_iszipped,
                                           p_mimetype, p_originalsize, p_conceptualtype);
 BEGIN
@@ -438,8 +441,13 @@ BEGIN
         -- The row as it was (it is locked through its contact: no other
         -- writer can change it between this read and the update).
         SELECT soi_writable_fields(blobsize, description, extrainfo, isencrypted, iszipped, mimetype, originalsize,
-                                   conceptualtype)
-          INTO v_before FROM binaryobject WHERE binaryobject_id = v_blob;
+                                   conceptualtype), octet_length(binarydata)
+          INTO v_before, v_length FROM binaryobject WHERE binaryobject_id = v_blob;
+        -- Once the picture has bytes, BlobSize says how many.
+        IF v_length IS NOT NULL AND v_length <> p_blobsize THEN
+            RETURN QUERY SELECT * FROM soi_imageinfo_row('mismatch', v_rights, v_blob);
+            RETURN;
+        END IF;
         UPDATE binaryobject
            SET conceptualtype = p_conceptualtype, mimetype = p_mimetype, description = p_description,
                extrainfo = p_extrainfo, originalsize = p_originalsize, blobsize = p_blobsize,
@@ -449,6 +457,137 @@ BEGIN
         PERFORM soi_audit_write(v_now, p_associate_id, p_app, p_contact_id, v_blob, 'update', v_before, v_after);
         RETURN QUERY SELECT * FROM soi_imageinfo_row('done', v_rights, v_blob);
     END IF;
+END
+$$;
+
+-- ---- the picture's bytes (…/Image) ----------------------------------------------
+
+-- What the picture functions return: an outcome (as above), the caller's
+-- rights, and the picture's key, type, validators and (for GET) bytes.
+CREATE TYPE soi_image AS (
+    outcome soi_outcome, rights integer, blob_id integer, mimetype text, updated_us bigint, updatedcount integer,
+    data bytea
+);
+
+-- GET Image: the bytes of the contact's picture (data NULL when it has none).
+CREATE FUNCTION soi_image_get(p_contact_id integer, p_associate_id integer, p_version bigint, p_ticket bigint,
+                              p_app integer)
+RETURNS SETOF soi_image LANGUAGE plpgsql STABLE SET search_path = public, pg_temp AS $$
+DECLARE
+    v_rights integer := soi_principal_rights(p_associate_id, p_version, p_ticket, p_app);
+BEGIN
+    IF v_rights IS NULL THEN
+        RETURN QUERY SELECT 'stale'::soi_outcome, NULL::integer, NULL::integer, NULL::text, NULL::bigint,
+                            NULL::integer, NULL::bytea;
+    ELSIF v_rights & soi_right_select() = 0 THEN
+        RETURN QUERY SELECT 'forbidden'::soi_outcome, v_rights, NULL::integer, NULL::text, NULL::bigint,
+                            NULL::integer, NULL::bytea;
+    ELSIF NOT EXISTS (SELECT 1 FROM contact WHERE contact_id = p_contact_id AND deleted = 0) THEN
+        RETURN QUERY SELECT 'missing'::soi_outcome, v_rights, NULL::integer, NULL::text, NULL::bigint,
+                            NULL::integer, NULL::bytea;
+    ELSE
+        RETURN QUERY
+            SELECT 'done'::soi_outcome, v_rights, b.binaryobject_id, b.mimetype::text,
+                   floor(extract(epoch FROM b.updated) * 1000000)::bigint, b.updatedcount, b.binarydata
+              FROM (VALUES (1)) AS one (x)
+              LEFT JOIN binaryobject b ON b.binaryobject_id = soi_contact_picture(p_contact_id);
+    END IF;
+END
+$$;
+
+-- PUT or POST Image: stores the bytes as the contact's picture, with their
+-- type and length as MimeType, BlobSize and OriginalSize, creating the
+-- picture and its link when there is none (Insert right) or replacing the
+-- bytes of the one there is (Update right, same BlobId); audited as "image".
+CREATE FUNCTION soi_image_put(p_contact_id integer, p_associate_id integer, p_version bigint, p_ticket bigint,
+                              p_app integer, p_mimetype text, p_data bytea)
+RETURNS SETOF soi_image LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
+DECLARE
+    v_rights integer := soi_principal_rights(p_associate_id, p_version, p_ticket, p_app);
+    v_live   boolean;
+    v_blob   integer;
+    v_now    timestamptz;
+    v_length integer := octet_length(p_data);
+    v_before jsonb;
+    v_outcome soi_outcome;
+BEGIN
+    IF v_rights IS NULL THEN
+        RETURN QUERY SELECT 'stale'::soi_outcome, NULL::integer, NULL::integer, NULL::text, NULL::bigint,
+                            NULL::integer, NULL::bytea;
+        RETURN;
+    END IF;
+    SELECT live, picture INTO v_live, v_blob FROM soi_contact_locked(p_contact_id);
+    IF NOT v_live THEN
+        v_outcome := 'missing';
+    ELSIF v_rights & (CASE WHEN v_blob IS NULL THEN soi_right_insert() ELSE soi_right_update() END) = 0 THEN
+        v_outcome := 'forbidden';
+    ELSIF v_blob IS NULL THEN
+        v_now := clock_timestamp();
+        INSERT INTO binaryobject (mimetype, originalsize, blobsize, binarydata, registered, registered_associate_id,
+                                  updated, updated_associate_id)
+        VALUES (p_mimetype, v_length, v_length, p_data, v_now, p_associate_id, v_now, p_associate_id)
+        RETURNING binaryobject_id INTO v_blob;
+        INSERT INTO binaryobjectlink (binaryobject_id, ownertable, ownerrecord, linktype, rank, registered,
+                                      registered_associate_id, updated, updated_associate_id)
+        VALUES (v_blob, soi_owner_contact(), p_contact_id, soi_link_contact_image(), 1, v_now, p_associate_id, v_now,
+                p_associate_id);
+        v_outcome := 'created';
+    ELSE
+        v_now := clock_timestamp();
+        SELECT soi_writable_fields(blobsize, description, extrainfo, isencrypted, iszipped, mimetype, originalsize,
+                                   conceptualtype)
+          INTO v_before FROM binaryobject WHERE binaryobject_id = v_blob;
+        UPDATE binaryobject
+           SET binarydata = p_data, mimetype = p_mimetype, blobsize = v_length, originalsize = v_length,
+               updated = v_now, updated_associate_id = p_associate_id, updatedcount = updatedcount + 1
+         WHERE binaryobject_id = v_blob;
+        v_outcome := 'done';
+    END IF;
+    IF v_outcome IN ('done', 'created') THEN
+        PERFORM soi_audit_write(v_now, p_associate_id, p_app, p_contact_id, v_blob, 'image', v_before,
+                                (SELECT soi_writable_fields(blobsize, description, extrainfo, isencrypted, iszipped,
+                                                            mimetype, originalsize, conceptualtype)
+                                   FROM binaryobject WHERE binaryobject_id = v_blob));
+    END IF;
+    RETURN QUERY SELECT v_outcome, v_rights, v_blob, p_mimetype, floor(extract(epoch FROM v_now) * 1000000)::bigint,
+                        NULL::integer, NULL::bytea;
+END
+$$;
+
+-- DELETE Image: removes the contact's picture, its link and its bytes
+-- (Delete right); done also when there was none (and then nothing is
+-- audited).
+CREATE FUNCTION soi_image_delete(p_contact_id integer, p_associate_id integer, p_version bigint, p_ticket bigint,
+                                 p_app integer)
+RETURNS SETOF soi_image LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
+DECLARE
+    v_rights integer := soi_principal_rights(p_associate_id, p_version, p_ticket, p_app);
+    v_live   boolean;
+    v_blob   integer;
+    v_before jsonb;
+    v_outcome soi_outcome := 'done';
+BEGIN
+    IF v_rights IS NULL THEN
+        v_outcome := 'stale';
+    ELSIF v_rights & soi_right_delete() = 0 THEN
+        v_outcome := 'forbidden';
+    ELSE
+        SELECT live, picture INTO v_live, v_blob FROM soi_contact_locked(p_contact_id);
+        IF NOT v_live THEN
+            v_outcome := 'missing';
+        ELSIF v_blob IS NOT NULL THEN
+            SELECT soi_writable_fields(blobsize, description, extrainfo, isencrypted, iszipped, mimetype,
+                                       originalsize, conceptualtype)
+              INTO v_before FROM binaryobject WHERE binaryobject_id = v_blob;
+            DELETE FROM binaryobjectlink
+             WHERE ownertable = soi_owner_contact() AND ownerrecord = p_contact_id
+               AND linktype = soi_link_contact_image();
+            DELETE FROM binaryobject WHERE binaryobject_id = v_blob;
+            PERFORM soi_audit_write(clock_timestamp(), p_associate_id, p_app, p_contact_id, v_blob, 'delete',
+                                    v_before, NULL);
+        END IF;
+    END IF;
+    RETURN QUERY SELECT v_outcome, v_rights, v_blob, NULL::text, NULL::bigint, NULL::integer, NULL::bytea;
 END
 $$;
 

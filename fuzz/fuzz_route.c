@@ -1,5 +1,5 @@
 /* Routes: the input, as a NUL-terminated path below the mount point, either
- * names a contact's ImageInfo (an id from 1 to 2147483647) or is a 400 or
+ * names a contact's ImageInfo or Image (an id from 1 to 2147483647) or is a 400 or
  * 404. No selector byte here. */
 #include "harness.h"
 #include "core/soi_route.h"
@@ -15,7 +15,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fuzz_check_error(err);
         FUZZ_CHECK(err->status == 400 || err->status == 404, "a route gives %d", err->status);
     } else {
-        FUZZ_CHECK(route.resource == SOI_RES_IMAGEINFO && route.contact_id >= 1,
+        FUZZ_CHECK((route.resource == SOI_RES_IMAGEINFO || route.resource == SOI_RES_IMAGE) && route.contact_id >= 1,
                    "a route gives resource %d, contact %d", (int)route.resource, (int)route.contact_id);
     }
     free(path);

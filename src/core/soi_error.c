@@ -81,6 +81,7 @@ const char *soi_error_type(int status)
     case 412: return "SoPreconditionFailedException";
     case 413: return "SoRequestTooLargeException";
     case 415: return "SoUnsupportedMediaTypeException";
+    case 416: return "SoRangeNotSatisfiableException";
     case 503: return "SoDatabaseUnavailableException";
     default: return "SoServerException";
     }

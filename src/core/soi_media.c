@@ -22,7 +22,36 @@ static const struct {
     [SOI_MT_FORM] = {"application/x-www-form-urlencoded", SOI_FORMAT_JSON, SOI_MEDIA_ENTITY},
     [SOI_MT_JSON_PATCH] = {"application/json-patch+json", SOI_FORMAT_JSON, SOI_MEDIA_PATCH | SOI_MEDIA_REPLY},
     [SOI_MT_MERGE_PATCH] = {"application/merge-patch+json", SOI_FORMAT_JSON, SOI_MEDIA_PATCH | SOI_MEDIA_REPLY},
+    [SOI_MT_PNG] = {"image/png", SOI_FORMAT_JSON, SOI_MEDIA_IMAGE},
+    [SOI_MT_JPEG] = {"image/jpeg", SOI_FORMAT_JSON, SOI_MEDIA_IMAGE},
+    [SOI_MT_GIF] = {"image/gif", SOI_FORMAT_JSON, SOI_MEDIA_IMAGE},
+    [SOI_MT_TIFF] = {"image/tiff", SOI_FORMAT_JSON, SOI_MEDIA_IMAGE},
+    [SOI_MT_MULTIPART] = {"multipart/form-data", SOI_FORMAT_JSON, 0},
 };
+
+/* The first bytes of each picture type (ISO/IEC 15948, JFIF/EXIF's SOI
+ * marker, GIF87a/GIF89a, TIFF's two byte orders). */
+static const struct {
+    soi_media type;
+    const char *magic;
+    apr_size_t len;
+} soi_signatures[] = {
+    {SOI_MT_PNG, "\x89PNG\r\n\x1a\n", 8},
+    {SOI_MT_JPEG, "\xff\xd8\xff", 3},
+    {SOI_MT_GIF, "GIF87a", 6},
+    {SOI_MT_GIF, "GIF89a", 6},
+    {SOI_MT_TIFF, "II*\0", 4},
+    {SOI_MT_TIFF, "MM\0*", 4},
+};
+
+soi_media soi_media_sniff(const char *data, apr_size_t len)
+{
+    for (apr_size_t i = 0; i < sizeof(soi_signatures) / sizeof(soi_signatures[0]); i++) {
+        if (len >= soi_signatures[i].len && memcmp(data, soi_signatures[i].magic, soi_signatures[i].len) == 0)
+            return soi_signatures[i].type;
+    }
+    return SOI_MT_NONE;
+}
 
 const char *soi_media_name(soi_media mt)
 {

@@ -16,12 +16,17 @@ typedef enum {
     SOI_MT_FORM,        /* application/x-www-form-urlencoded */
     SOI_MT_JSON_PATCH,  /* application/json-patch+json */
     SOI_MT_MERGE_PATCH, /* application/merge-patch+json */
+    SOI_MT_PNG,         /* image/png */
+    SOI_MT_JPEG,        /* image/jpeg */
+    SOI_MT_GIF,         /* image/gif */
+    SOI_MT_TIFF,        /* image/tiff */
+    SOI_MT_MULTIPART,   /* multipart/form-data, holding a picture */
     SOI_MT_COUNT
 } soi_media;
 
 /* What a media type can carry: a whole entity in a request body, a patch
- * in a request body, a reply. */
-enum { SOI_MEDIA_ENTITY = 1, SOI_MEDIA_PATCH = 2, SOI_MEDIA_REPLY = 4 };
+ * in a request body, a reply; a picture's bytes in a request body. */
+enum { SOI_MEDIA_ENTITY = 1, SOI_MEDIA_PATCH = 2, SOI_MEDIA_REPLY = 4, SOI_MEDIA_IMAGE = 8 };
 
 /* "application/json" and so on. */
 const char *soi_media_name(soi_media mt);
@@ -35,6 +40,10 @@ unsigned soi_media_uses(soi_media mt);
 /* The names of the types that have any of `uses`, for messages:
  * "application/json, text/json or application/xml". */
 const char *soi_media_list(apr_pool_t *pool, unsigned uses);
+
+/* The picture type whose signature data begins with (PNG, JPEG, GIF,
+ * TIFF), SOI_MT_NONE when none. */
+soi_media soi_media_sniff(const char *data, apr_size_t len);
 
 /* Chooses the reply's media type, among those that can be written, from an
  * Accept header value (NULL: none, which means application/json): q-values, wildcards and specificity as RFC

@@ -18,6 +18,7 @@
     X(SOI_MSG_CONTENT_TYPE, 415, "Content-Type \"{1}\" is not accepted here; {2} takes {3} (charset utf-8).") \
     /* The body as a whole */ \
     X(SOI_MSG_BODY_EMPTY, 400, "The request body is empty: send a BlobEntity, or a patch.") \
+    X(SOI_MSG_IMAGE_EMPTY, 400, "The request body is empty: send the picture's bytes.") \
     X(SOI_MSG_BODY_TOO_LARGE, 413, "The request body is larger than the {1} bytes accepted here.") \
     X(SOI_MSG_BODY_FRAMING, 400, "The request body could not be read: its framing (Content-Length or chunked encoding) is malformed.") \
     X(SOI_MSG_BODY_CODING, 501, "The request body could not be read: its transfer coding is unknown here; send it with Content-Length or chunked.") \
@@ -46,6 +47,11 @@
     /* The stored picture */ \
     X(SOI_MSG_NO_CONTACT, 404, "Contact {1} does not exist or is deleted.") \
     X(SOI_MSG_BLOB_CONFLICT, 409, "BlobId {1} is not the picture of contact {2}, whose picture is BlobId {3}; send that BlobId or 0.") \
+    X(SOI_MSG_BLOBSIZE_MISMATCH, 400, "BlobSize {1} is not the length of the picture's bytes, {2}; send BlobSize {2}, or store other bytes with PUT /v1/Contact/{3}/Image.") \
+    X(SOI_MSG_NO_IMAGE, 404, "Contact {1} has no picture bytes; store some with PUT /v1/Contact/{1}/Image.") \
+    X(SOI_MSG_RANGE, 416, "No part of the range \"{1}\" lies within the picture's {2} bytes.") \
+    X(SOI_MSG_IMAGE_MAGIC, 400, "The bytes are not {1}: a picture's first bytes must match its Content-Type ({2}).") \
+    X(SOI_MSG_NEEDS_DELETE, 403, "Deleting a picture needs the Delete right; this associate holds: {1}.") \
     X(SOI_MSG_BLOB_CONFLICT_NONE, 409, "BlobId {1} is not the picture of contact {2}, which has no picture yet; send BlobId 0 to create one.") \
     /* The server's own failures: the detail goes to the error log only */ \
     X(SOI_MSG_SERVER, 500, "The server could not complete the request; its error log has the details.") \

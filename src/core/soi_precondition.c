@@ -2,6 +2,7 @@
 
 #include <apr_date.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/soi_text.h"
 
@@ -102,4 +103,49 @@ int soi_precondition(apr_pool_t *pool, const soi_conditions *c, int read, const 
 failed:
     *err = soi_err(pool, SOI_MSG_PRECONDITION, NULL);
     return 412;
+}
+
+int soi_range_satisfiable(const char *range, apr_off_t length)
+{
+    const char *p = range;
+    int any = 0, specs = 0;
+
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if (strncasecmp(p, "bytes=", 6) != 0)
+        return 1; /* another unit: ignored */
+    p += 6;
+    for (;;) {
+        apr_int64_t first = -1, last = -1;
+        const char *start;
+        while (*p == ' ' || *p == '\t' || *p == ',')
+            p++;
+        if (!*p)
+            break;
+        start = p;
+        while (*p >= '0' && *p <= '9')
+            p++;
+        if (p > start && !soi_parse_int(start, (apr_size_t)(p - start), 0, APR_INT64_MAX, &first))
+            return 1;
+        if (*p++ != '-')
+            return 1;
+        start = p;
+        while (*p >= '0' && *p <= '9')
+            p++;
+        if (p > start && !soi_parse_int(start, (apr_size_t)(p - start), 0, APR_INT64_MAX, &last))
+            return 1;
+        if (first < 0 && last < 0)
+            return 1; /* "-" alone */
+        if (first >= 0 && last >= 0 && last < first)
+            return 1; /* invalid: the whole header is ignored */
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (*p && *p != ',')
+            return 1;
+        /* first-pos within the bytes, or a suffix of at least one byte. */
+        if ((first >= 0 && first < length) || (first < 0 && last > 0 && length > 0))
+            any = 1;
+        specs++;
+    }
+    return any || specs == 0;
 }

@@ -25,4 +25,10 @@ int soi_conditions_guard_write(const soi_conditions *c);
 int soi_precondition(apr_pool_t *pool, const soi_conditions *c, int read, const char *etag, apr_time_t last_modified,
                      soi_error **err);
 
+/* Range (RFC 9110 section 14.2) against a representation of `length`
+ * bytes: 0 when the header is a well-formed bytes range set none of whose
+ * ranges lies within them (the answer is a 416), 1 otherwise (a good range
+ * set, or a header to ignore). */
+int soi_range_satisfiable(const char *range, apr_off_t length);
+
 #endif

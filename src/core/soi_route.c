@@ -10,6 +10,7 @@ static const struct {
     soi_resource resource;
 } soi_resources[] = {
     {"ImageInfo", SOI_RES_IMAGEINFO},
+    {"Image", SOI_RES_IMAGE},
 };
 
 const char *soi_route_list(apr_pool_t *pool)

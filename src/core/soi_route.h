@@ -4,7 +4,7 @@
 
 #include "core/soi_error.h"
 
-typedef enum { SOI_RES_NONE = 0, SOI_RES_IMAGEINFO } soi_resource;
+typedef enum { SOI_RES_NONE = 0, SOI_RES_IMAGEINFO, SOI_RES_IMAGE } soi_resource;
 
 typedef struct {
     soi_resource resource;

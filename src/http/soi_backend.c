@@ -121,3 +121,42 @@ soi_call soi_req_call(soi_req *q)
     soi_call c = {q->r->pool, q->route.contact_id, &q->who, &q->log};
     return c;
 }
+
+/* Who is calling; r->user names them once they are verified, as
+ * mod_auth_basic does, for %u in access logs. */
+soi_error *soi_req_identify(soi_req *q)
+{
+    if (!q->backend || !q->backend->auth)
+        return soi_error_server(q->r->pool, SOI_MSG_UNAVAILABLE,
+                                "no database for this server: set SoImageInfoDatabase (see the error log at "
+                                "start-up)");
+    soi_error *err = soi_auth_identify(q->backend->auth, &q->authq, &q->who);
+    if (!err) {
+        q->r->user = apr_pstrdup(q->r->pool, q->who.user);
+        q->r->ap_auth_type = apr_pstrdup(q->r->pool, q->who.scheme);
+    }
+    return err;
+}
+
+/* The database found the caller's credentials changed since they were
+ * verified: they are verified again against the current row (a 401 when
+ * they no longer hold), and the caller may try once more. */
+soi_error *soi_req_refresh(soi_req *q)
+{
+    return soi_auth_refresh(q->backend->auth, &q->authq, &q->who);
+}
+
+/* A cookie session changes nothing without its XSRF value: from the
+ * X-XSRF-TOKEN header, checked before the body is read, or from the
+ * XSRF_TOKEN field of a form body, checked once it is decoded (`form`:
+ * whether the body is one; `field`: its value then, NULL before). */
+soi_error *soi_req_xsrf(soi_req *q, int form, const char *field, int *done)
+{
+    const char *header = apr_table_get(q->r->headers_in, "X-XSRF-TOKEN");
+    if (!q->who.needs_xsrf || *done)
+        return NULL;
+    if (!header && form && !field)
+        return NULL; /* the form's field will tell */
+    *done = 1;
+    return soi_auth_xsrf_ok(&q->who, header ? header : field) ? NULL : soi_err(q->r->pool, SOI_MSG_XSRF, NULL);
+}

@@ -47,7 +47,7 @@ void soi_body_register_filter(void)
     ap_register_output_filter(SOI_BODY_FILTER, soi_body_error_filter, NULL, AP_FTYPE_CONTENT_SET);
 }
 
-soi_error *soi_body_read(soi_req *q, apr_off_t limit, const soi_sink *sink)
+soi_error *soi_body_read(soi_req *q, apr_off_t limit, const soi_sink *sink, soi_msg empty)
 {
     request_rec *r = q->r;
     apr_off_t total = 0, httpd_limit = ap_get_limit_req_body(r);
@@ -126,7 +126,7 @@ soi_error *soi_body_read(soi_req *q, apr_off_t limit, const soi_sink *sink)
         ap_remove_output_filter(guard);
     if (!result) {
         q->body = SOI_BODY_READ;
-        result = total == 0 ? soi_err(r->pool, SOI_MSG_BODY_EMPTY, NULL) : sink->finish(sink->ctx);
+        result = total == 0 ? soi_err(r->pool, empty, NULL) : sink->finish(sink->ctx);
     }
     if (kept)
         apr_brigade_cleanup(kept);

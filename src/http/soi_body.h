@@ -8,10 +8,10 @@
 
 /* Feeds the body to sink and finishes it. 413 past `limit` bytes (or past
  * LimitRequestBody), with Content-Length checked before anything is read;
- * 400 for an empty body. Reading stops at the first error, and at once when
- * a reply has gone out (httpd's own refusal of the body, answered by our
- * filter): then the caller must not write anything more. */
-soi_error *soi_body_read(soi_req *q, apr_off_t limit, const soi_sink *sink);
+ * for an empty body, the 400 `empty` (what the resource wants instead). Reading stops at the first error, and at once
+ * when a reply has gone out (httpd's own refusal of the body, answered by our filter): then the caller must not write
+ * anything more. */
+soi_error *soi_body_read(soi_req *q, apr_off_t limit, const soi_sink *sink, soi_msg empty);
 
 /* Registers the filter that gives httpd's own body errors (LimitRequestBody
  * on a chunked body, broken chunking) our error body. */

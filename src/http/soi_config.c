@@ -53,6 +53,7 @@ void *soi_config_create_dir(apr_pool_t *p, char *dir)
 {
     soi_dir_conf *c = apr_pcalloc(p, sizeof(*c));
     c->max_body = -1;
+    c->max_image = -1;
     c->app_token = -1;
     c->apache_user = -1;
     return c;
@@ -63,6 +64,7 @@ void *soi_config_merge_dir(apr_pool_t *p, void *basev, void *addv)
     const soi_dir_conf *base = basev, *add = addv;
     soi_dir_conf *c = apr_pcalloc(p, sizeof(*c));
     c->max_body = add->max_body >= 0 ? add->max_body : base->max_body;
+    c->max_image = add->max_image >= 0 ? add->max_image : base->max_image;
     c->auth_schemes = add->auth_schemes ? add->auth_schemes : base->auth_schemes;
     c->app_token = add->app_token >= 0 ? add->app_token : base->app_token;
     c->apache_user = add->apache_user >= 0 ? add->apache_user : base->apache_user;
@@ -74,6 +76,11 @@ void *soi_config_merge_dir(apr_pool_t *p, void *basev, void *addv)
 apr_off_t soi_config_max_body(const soi_dir_conf *d)
 {
     return d->max_body >= 0 ? d->max_body : SOI_DEFAULT_MAX_BODY;
+}
+
+apr_off_t soi_config_max_image(const soi_dir_conf *d)
+{
+    return d->max_image >= 0 ? d->max_image : SOI_DEFAULT_MAX_IMAGE;
 }
 
 unsigned soi_config_auth_schemes(const soi_dir_conf *d)
@@ -238,14 +245,15 @@ static const char *set_auth_cache(cmd_parms *cmd, void *dconf, const char *entri
     return NULL;
 }
 
-static const char *set_max_body(cmd_parms *cmd, void *dconf, const char *arg)
+/* SoImageInfoMaxBody and SoImageInfoMaxImage: which member the directive
+ * sets is its cmd_data. */
+static const char *set_max_bytes(cmd_parms *cmd, void *dconf, const char *arg)
 {
-    soi_dir_conf *d = dconf;
     int v;
     const char *err = parse_count(cmd, "size in bytes", arg, 1, APR_INT32_MAX, &v);
     if (err)
         return err;
-    d->max_body = v;
+    *(apr_off_t *)((char *)dconf + (apr_size_t)cmd->info) = v;
     return NULL;
 }
 
@@ -409,8 +417,10 @@ const command_rec soi_directives[] = {
                    "connections per httpd process: minimum, maximum and optional acquire timeout (default 5s)"),
     AP_INIT_TAKE12("SoImageInfoAuthCache", set_auth_cache, NULL, RSRC_CONF,
                    "verified logins remembered per process: entries (0 disables) and lifetime (default 300s)"),
-    AP_INIT_TAKE1("SoImageInfoMaxBody", set_max_body, NULL, RSRC_CONF | ACCESS_CONF,
-                  "largest accepted request body in bytes (default 65536)"),
+    AP_INIT_TAKE1("SoImageInfoMaxBody", set_max_bytes, (void *)APR_OFFSETOF(soi_dir_conf, max_body),
+                  RSRC_CONF | ACCESS_CONF, "largest accepted request body in bytes (default 65536)"),
+    AP_INIT_TAKE1("SoImageInfoMaxImage", set_max_bytes, (void *)APR_OFFSETOF(soi_dir_conf, max_image),
+                  RSRC_CONF | ACCESS_CONF, "largest accepted picture in bytes (default 10485760)"),
     AP_INIT_ITERATE("SoImageInfoAuth", set_auth, NULL, RSRC_CONF | ACCESS_CONF,
                     "accepted authentication schemes: Basic, SOTicket, Bearer, Cookie (default: all)"),
     AP_INIT_TAKE1("SoImageInfoAppToken", set_app_token, NULL, RSRC_CONF | ACCESS_CONF,

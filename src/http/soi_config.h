@@ -26,6 +26,7 @@ typedef struct {
 /* Per directory (<Location>): limits, accepted credentials, browser origins. */
 typedef struct {
     apr_off_t max_body;               /* SoImageInfoMaxBody; -1: unset */
+    apr_off_t max_image;              /* SoImageInfoMaxImage; -1: unset */
     unsigned auth_schemes;            /* SoImageInfoAuth: SOI_SCHEME_BIT()s of auth/soi_auth.h; 0: unset */
     int app_token;                    /* SoImageInfoAppToken: 1 Required, 0 Optional; -1: unset */
     int apache_user;                  /* SoImageInfoApacheUser: 1 On, 0 Off; -1: unset */
@@ -33,6 +34,7 @@ typedef struct {
 } soi_dir_conf;
 
 #define SOI_DEFAULT_MAX_BODY 65536
+#define SOI_DEFAULT_MAX_IMAGE 10485760
 #define SOI_DEFAULT_POOL_MAX 8 /* per process, and never more than its worker threads */
 #define SOI_DEFAULT_POOL_TIMEOUT apr_time_from_sec(5)
 #define SOI_DEFAULT_CACHE_ENTRIES 1024
@@ -49,6 +51,7 @@ void *soi_config_merge_dir(apr_pool_t *p, void *base, void *add);
 
 /* Effective values, defaults applied. */
 apr_off_t soi_config_max_body(const soi_dir_conf *d);
+apr_off_t soi_config_max_image(const soi_dir_conf *d);
 unsigned soi_config_auth_schemes(const soi_dir_conf *d);
 int soi_config_app_required(const soi_dir_conf *d);
 int soi_config_apache_user(const soi_dir_conf *d);

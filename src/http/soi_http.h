@@ -65,4 +65,19 @@ void soi_req_init(soi_req *q, request_rec *r);
 /* The call context for the store about q's contact and caller. */
 soi_call soi_req_call(soi_req *q);
 
+/* Who is calling (into q->who); r->user names them once verified. */
+soi_error *soi_req_identify(soi_req *q);
+
+/* The database found the caller's credentials changed since they were
+ * verified: they are verified again against the current row (a 401 when
+ * they no longer hold), and the caller may try once more. */
+soi_error *soi_req_refresh(soi_req *q);
+
+/* A cookie session changes nothing without its XSRF value: from the
+ * X-XSRF-TOKEN header, checked before the body is read, or from the
+ * XSRF_TOKEN field of a form body, checked once it is decoded (`form`:
+ * whether the body is one; `field`: its value then, NULL before; *done set
+ * once decided). */
+soi_error *soi_req_xsrf(soi_req *q, int form, const char *field, int *done);
+
 #endif

@@ -13,30 +13,6 @@
 #include "http/soi_body.h"
 #include "http/soi_reply.h"
 
-/* Who is calling; r->user names them once they are verified, as
- * mod_auth_basic does, for %u in access logs. */
-static soi_error *soi_identify(soi_req *q)
-{
-    if (!q->backend || !q->backend->auth)
-        return soi_error_server(q->r->pool, SOI_MSG_UNAVAILABLE,
-                                "no database for this server: set SoImageInfoDatabase (see the error log at "
-                                "start-up)");
-    soi_error *err = soi_auth_identify(q->backend->auth, &q->authq, &q->who);
-    if (!err) {
-        q->r->user = apr_pstrdup(q->r->pool, q->who.user);
-        q->r->ap_auth_type = apr_pstrdup(q->r->pool, q->who.scheme);
-    }
-    return err;
-}
-
-/* The database found the caller's credentials changed since they were
- * verified: they are verified again against the current row (a 401 when
- * they no longer hold), and the caller may try once more. */
-static soi_error *soi_refresh(soi_req *q)
-{
-    return soi_auth_refresh(q->backend->auth, &q->authq, &q->who);
-}
-
 typedef enum { SOI_CALL_GET, SOI_CALL_PUT } soi_call_kind;
 
 /* Runs a one-statement call, once more after a refresh when the database
@@ -51,7 +27,7 @@ static soi_error *soi_imageinfo_call(soi_req *q, soi_call_kind kind, const soi_e
             return err;
         if (pass > 0)
             return soi_err(q->r->pool, SOI_MSG_AUTH_REFUSED, NULL);
-        if ((err = soi_refresh(q)))
+        if ((err = soi_req_refresh(q)))
             return err;
     }
 }
@@ -77,6 +53,9 @@ static soi_error *soi_imageinfo_outcome(soi_req *q, const soi_stored *st, const 
             return soi_lacking(p, SOI_MSG_NEEDS_SELECT, st->rights);
         return soi_lacking(p, stored ? SOI_MSG_NEEDS_UPDATE : SOI_MSG_NEEDS_INSERT, st->rights);
     case SOI_OUT_MISSING: return soi_err(p, SOI_MSG_NO_CONTACT, soi_num(p, contact), NULL);
+    case SOI_OUT_MISMATCH:
+        return soi_err(p, SOI_MSG_BLOBSIZE_MISMATCH, soi_num(p, put->v[SOI_F_BLOBSIZE].num),
+                       soi_num(p, st->data_length), soi_num(p, contact), NULL);
     case SOI_OUT_CONFLICT:
         if (stored)
             return soi_err(p, SOI_MSG_BLOB_CONFLICT, soi_num(p, put->v[SOI_F_BLOBID].num), soi_num(p, contact),
@@ -99,7 +78,7 @@ int soi_imageinfo_get(soi_req *q)
     soi_stored st;
     soi_view view;
     soi_conditions cond;
-    soi_error *err = soi_identify(q);
+    soi_error *err = soi_req_identify(q);
 
     if (!err)
         err = soi_imageinfo_call(q, SOI_CALL_GET, NULL, &st);
@@ -170,7 +149,7 @@ static soi_error *soi_imageinfo_rmw(soi_req *q, const soi_change *change, const 
             return err;
         if (cur.outcome != SOI_OUT_STALE || pass > 0)
             break;
-        if ((err = soi_refresh(q)))
+        if ((err = soi_req_refresh(q)))
             return err;
     }
     if ((err = soi_imageinfo_outcome(q, &cur, NULL)))
@@ -195,21 +174,6 @@ static soi_error *soi_imageinfo_rmw(soi_req *q, const soi_change *change, const 
     return soi_imageinfo_outcome(q, st, &work);
 }
 
-/* A cookie session changes nothing without its XSRF value: from the
- * X-XSRF-TOKEN header, checked before the body is read, or from the
- * XSRF_TOKEN field of a form body, checked once it is decoded (`form`:
- * whether the body is one; `field`: its value then, NULL before). */
-static soi_error *soi_xsrf(soi_req *q, int form, const char *field, int *done)
-{
-    const char *header = apr_table_get(q->r->headers_in, "X-XSRF-TOKEN");
-    if (!q->who.needs_xsrf || *done)
-        return NULL;
-    if (!header && form && !field)
-        return NULL; /* the form's field will tell */
-    *done = 1;
-    return soi_auth_xsrf_ok(&q->who, header ? header : field) ? NULL : soi_err(q->r->pool, SOI_MSG_XSRF, NULL);
-}
-
 int soi_imageinfo_write(soi_req *q)
 {
     request_rec *r = q->r;
@@ -220,26 +184,26 @@ int soi_imageinfo_write(soi_req *q)
     soi_conditions cond;
     soi_view view;
     int xsrf_done = 0;
-    soi_error *err = soi_identify(q);
+    soi_error *err = soi_req_identify(q);
 
     memset(&change, 0, sizeof(change));
     /* Everything that can be refused is refused before the body is read, so
      * that a client waiting on 100-continue never uploads in vain. Rights
      * remembered with a cached login may be out of date: a refusal is made
      * on the current ones. */
-    if (!err && !(q->who.rights & (SOI_RIGHT_UPDATE | SOI_RIGHT_INSERT)) && !(err = soi_refresh(q))
+    if (!err && !(q->who.rights & (SOI_RIGHT_UPDATE | SOI_RIGHT_INSERT)) && !(err = soi_req_refresh(q))
         && !(q->who.rights & (SOI_RIGHT_UPDATE | SOI_RIGHT_INSERT)))
         err = soi_err(r->pool, SOI_MSG_NEEDS_WRITE, soi_table_right_mask(q->who.rights), NULL);
     if (!err)
         err = soi_body_decoder(q, q->body_media, &change, &dec, &type);
     if (!err)
-        err = soi_xsrf(q, type == SOI_MT_FORM, NULL, &xsrf_done);
+        err = soi_req_xsrf(q, type == SOI_MT_FORM, NULL, &xsrf_done);
     if (!err)
-        err = soi_body_read(q, soi_config_max_body(q->dconf), &dec);
+        err = soi_body_read(q, soi_config_max_body(q->dconf), &dec, SOI_MSG_BODY_EMPTY);
     if (q->answered)
         return OK; /* httpd refused the body, and our reply has gone out */
     if (!err)
-        err = soi_xsrf(q, 1, change.xsrf_token ? change.xsrf_token : "", &xsrf_done);
+        err = soi_req_xsrf(q, 1, change.xsrf_token ? change.xsrf_token : "", &xsrf_done);
     if (!err) {
         soi_read_conditions(r, &cond);
         if (change.kind == SOI_CHANGE_REPLACE && !soi_conditions_guard_write(&cond)) {

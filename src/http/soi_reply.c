@@ -95,7 +95,11 @@ static void soi_leave_body(soi_req *q)
         q->r->connection->keepalive = AP_CONN_CLOSE;
 }
 
-static int soi_send(soi_req *q, int status, const soi_buf *body)
+/* Sends the one reply: status, the type (NULL: the negotiated one, with its
+ * charset), and the bytes, which are not copied: a pool bucket refers to
+ * them, and they live as long as the request (for a picture, in libpq's
+ * result, whose cleanup runs after the bucket's). */
+static int soi_send_as(soi_req *q, int status, const char *type, const char *data, apr_size_t len)
 {
     request_rec *r = q->r;
     apr_bucket_alloc_t *ba = r->connection->bucket_alloc;
@@ -107,16 +111,23 @@ static int soi_send(soi_req *q, int status, const soi_buf *body)
     soi_leave_body(q);
     soi_common_headers(q);
     r->status = status;
-    if (body->len)
-        ap_set_content_type(r, apr_pstrcat(r->pool, soi_media_name(q->reply), "; charset=utf-8", NULL));
-    ap_set_content_length(r, (apr_off_t)body->len);
-    if (body->len)
-        APR_BRIGADE_INSERT_TAIL(bb, apr_bucket_pool_create(body->data, body->len, r->pool, ba));
+    if (len)
+        ap_set_content_type(r, type ? type : apr_pstrcat(r->pool, soi_media_name(q->reply), "; charset=utf-8", NULL));
+    /* 204 and 304 have no body, and say no length. */
+    if (status != HTTP_NO_CONTENT && status != HTTP_NOT_MODIFIED)
+        ap_set_content_length(r, (apr_off_t)len);
+    if (len)
+        APR_BRIGADE_INSERT_TAIL(bb, apr_bucket_pool_create(data, len, r->pool, ba));
     APR_BRIGADE_INSERT_TAIL(bb, apr_bucket_eos_create(ba));
     /* A client gone away is not the server's failure. */
     if (ap_pass_brigade(r->output_filters, bb) != APR_SUCCESS)
         r->connection->keepalive = AP_CONN_CLOSE;
     return OK;
+}
+
+static int soi_send(soi_req *q, int status, const soi_buf *body)
+{
+    return soi_send_as(q, status, NULL, body->data, body->len);
 }
 
 int soi_reply_error(soi_req *q, const soi_error *err)
@@ -241,4 +252,23 @@ int soi_reply_options(soi_req *q, const char *allow, int method_served)
     apr_table_setn(r->err_headers_out, "Access-Control-Allow-Credentials", "true");
     apr_table_setn(r->err_headers_out, "Access-Control-Max-Age", SOI_CORS_MAX_AGE);
     return soi_send(q, HTTP_NO_CONTENT, &body);
+}
+
+void soi_reply_validators(soi_req *q, const char *etag, apr_time_t last_modified)
+{
+    soi_view v = {{0}, etag, last_modified};
+    soi_validators(q, &v);
+}
+
+int soi_reply_bytes(soi_req *q, int status, const char *type, const char *data, apr_size_t len)
+{
+    return soi_send_as(q, status, type, data, len);
+}
+
+int soi_reply_json_int(soi_req *q, apr_int64_t v)
+{
+    soi_buf body;
+    soi_buf_init(&body, q->r->pool, 24);
+    soi_buf_adds(&body, soi_num(q->r->pool, v));
+    return soi_send_as(q, 200, "application/json; charset=utf-8", body.data, body.len);
 }

@@ -36,4 +36,14 @@ int soi_reply_not_modified(soi_req *q, const soi_view *v);
  * body and no Access-Control-* header. */
 int soi_reply_options(soi_req *q, const char *allow, int method_served);
 
+/* The ETag and Last-Modified headers (NULL / 0: none). */
+void soi_reply_validators(soi_req *q, const char *etag, apr_time_t last_modified);
+
+/* A reply of bytes as they are, of the given type (a picture; or none, for
+ * 204). */
+int soi_reply_bytes(soi_req *q, int status, const char *type, const char *data, apr_size_t len);
+
+/* 200 with a bare JSON integer (a picture's BlobId). */
+int soi_reply_json_int(soi_req *q, apr_int64_t v);
+
 #endif

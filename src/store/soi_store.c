@@ -38,6 +38,7 @@ static const char *const soi_imageinfo_columns[] = {"outcome",
                                                     "updated_us",
                                                     "conceptualtype",
                                                     "updatedcount",
+                                                    "data_length",
                                                     SOI_ASSOCIATE_COLUMNS("cb_"),
                                                     SOI_ASSOCIATE_COLUMNS("ub_"),
                                                     NULL};
@@ -45,6 +46,10 @@ static const char *const soi_login_columns[] = {"associate_id", "password_hash",
 static const char *const soi_ticket_columns[] = {"ticket_id",  "associate_id", "blob_rights", "cred_version",
                                                  "xsrf_token", "name",         NULL};
 static const char *const soi_app_columns[] = {"app_id", "name", NULL};
+/* The soi_image type. */
+static const char *const soi_image_columns[] = {"outcome",    "rights",       "blob_id", "mimetype",
+                                                "updated_us", "updatedcount", "data",    NULL};
+enum { I_OUTCOME, I_RIGHTS, I_BLOB_ID, I_MIMETYPE, I_UPDATED, I_UPDATEDCOUNT, I_DATA };
 
 /* Their positions, for decoding. */
 enum {
@@ -62,11 +67,23 @@ enum {
     C_UPDATED,
     C_CONCEPTUALTYPE,
     C_UPDATEDCOUNT,
+    C_DATA_LENGTH,
     C_CREATED_BY,                    /* 12 associate columns */
     C_UPDATED_BY = C_CREATED_BY + 12 /* 12 more */
 };
 
-enum { SOI_STMT_LOGIN, SOI_STMT_TICKET, SOI_STMT_APP, SOI_STMT_GET, SOI_STMT_PUT, SOI_STMT_LOCK, SOI_STMT_COUNT };
+enum {
+    SOI_STMT_LOGIN,
+    SOI_STMT_TICKET,
+    SOI_STMT_APP,
+    SOI_STMT_GET,
+    SOI_STMT_PUT,
+    SOI_STMT_LOCK,
+    SOI_STMT_IMAGE_GET,
+    SOI_STMT_IMAGE_PUT,
+    SOI_STMT_IMAGE_DELETE,
+    SOI_STMT_COUNT
+};
 
 static const struct {
     const char *name;
@@ -87,10 +104,13 @@ static const struct {
     {"soi_put", "SELECT * FROM public.soi_imageinfo_put($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
      soi_imageinfo_columns},
     {"soi_lock", "SELECT * FROM public.soi_imageinfo_lock($1, $2, $3, $4, $5)", soi_imageinfo_columns},
+    {"soi_image_get", "SELECT * FROM public.soi_image_get($1, $2, $3, $4, $5)", soi_image_columns},
+    {"soi_image_put", "SELECT * FROM public.soi_image_put($1, $2, $3, $4, $5, $6, $7)", soi_image_columns},
+    {"soi_image_delete", "SELECT * FROM public.soi_image_delete($1, $2, $3, $4, $5)", soi_image_columns},
 };
 
 /* soi_outcome by the label the database returns. */
-static const char *const soi_outcomes[] = {"done", "created", "stale", "forbidden", "missing", "conflict"};
+static const char *const soi_outcomes[] = {"done", "created", "stale", "forbidden", "missing", "conflict", "mismatch"};
 
 /* ---- the store ---------------------------------------------------------------- */
 
@@ -283,12 +303,17 @@ int soi_store_ping(const soi_store *st)
 
 /* ---- round trips -------------------------------------------------------------- */
 
-/* One statement of a round trip: prepared (stmt >= 0) or literal SQL. */
+/* One statement of a round trip: prepared (stmt >= 0) or literal SQL.
+ * lengths and formats describe binary parameters (NULL: all text); a
+ * binary result comes back in PostgreSQL's binary format. */
 typedef struct {
     int stmt;
     const char *sql;
     int nparams;
     const char *const *values;
+    const int *lengths;
+    const int *formats;
+    int binary_result;
 } soi_step;
 
 static const char *soi_step_name(const soi_step *s)
@@ -313,7 +338,8 @@ static int soi_round_trip(PGconn *pg, int n, const soi_step *steps, PGresult **r
         res[i] = NULL;
     if (n == 1) {
         const soi_step *s = &steps[0];
-        res[0] = s->stmt >= 0 ? PQexecPrepared(pg, soi_statements[s->stmt].name, s->nparams, s->values, NULL, NULL, 0)
+        res[0] = s->stmt >= 0 ? PQexecPrepared(pg, soi_statements[s->stmt].name, s->nparams, s->values, s->lengths,
+                                               s->formats, s->binary_result)
                               : PQexec(pg, s->sql);
         return PQresultStatus(res[0]) == PGRES_TUPLES_OK || PQresultStatus(res[0]) == PGRES_COMMAND_OK ? -1 : 0;
     }
@@ -321,9 +347,9 @@ static int soi_round_trip(PGconn *pg, int n, const soi_step *steps, PGresult **r
         return 0;
     for (int i = 0; i < n; i++) {
         const soi_step *s = &steps[i];
-        int sent = s->stmt >= 0
-                       ? PQsendQueryPrepared(pg, soi_statements[s->stmt].name, s->nparams, s->values, NULL, NULL, 0)
-                       : PQsendQueryParams(pg, s->sql, 0, NULL, NULL, NULL, NULL, 0);
+        int sent = s->stmt >= 0 ? PQsendQueryPrepared(pg, soi_statements[s->stmt].name, s->nparams, s->values,
+                                                      s->lengths, s->formats, s->binary_result)
+                                : PQsendQueryParams(pg, s->sql, 0, NULL, NULL, NULL, NULL, 0);
         if (!sent)
             return i; /* the connection is gone */
     }
@@ -487,6 +513,7 @@ static soi_error *soi_store_decode(const soi_call *c, const PGresult *res, soi_s
                                 PQntuples(res), outcome);
     out->outcome = (soi_outcome)k;
     out->rights = (int)col_int(res, C_RIGHTS);
+    out->data_length = -1;
     soi_entity_init_default(e);
     if (PQgetisnull(res, 0, C_BLOB_ID))
         return NULL; /* no picture: the default entity */
@@ -505,6 +532,7 @@ static soi_error *soi_store_decode(const soi_call *c, const PGresult *res, soi_s
     e->v[SOI_F_UPDATEDBY].assoc = col_associate(c->pool, res, C_UPDATED_BY);
     set_str(e, SOI_F_CONCEPTUALTYPE, res, C_CONCEPTUALTYPE);
     e->version = (apr_int32_t)col_int(res, C_UPDATEDCOUNT);
+    out->data_length = PQgetisnull(res, 0, C_DATA_LENGTH) ? -1 : col_int(res, C_DATA_LENGTH);
     return NULL;
 }
 
@@ -609,6 +637,88 @@ soi_error *soi_store_put(soi_store *st, const soi_call *c, const soi_entity *e, 
     soi_step step = {SOI_STMT_PUT, NULL, SOI_PUT_PARAMS, values};
     soi_error *err = soi_store_run(st, c, NULL, 1, &step, &res, 1);
     return err ? err : soi_store_decode(c, res, out);
+}
+
+/* ---- the picture's bytes --------------------------------------------------------- */
+
+/* A column of a binary result: network byte order, fixed width. */
+static apr_int64_t bin_int(const PGresult *res, int col)
+{
+    const unsigned char *v = (const unsigned char *)PQgetvalue(res, 0, col);
+    int n = PQgetlength(res, 0, col);
+    apr_uint64_t u = 0;
+    if (PQgetisnull(res, 0, col))
+        return 0;
+    for (int i = 0; i < n; i++)
+        u = u << 8 | v[i];
+    /* Sign-extend what is narrower than 64 bits. */
+    if (n > 0 && n < 8 && (v[0] & 0x80))
+        u |= ~(apr_uint64_t)0 << (8 * n);
+    return (apr_int64_t)u;
+}
+
+static soi_error *soi_image_decode(const soi_call *c, const PGresult *res, int binary, soi_image *out)
+{
+    const char *outcome = PQntuples(res) == 1 ? PQgetvalue(res, 0, I_OUTCOME) : "";
+    apr_size_t k = 0;
+
+    while (k < sizeof(soi_outcomes) / sizeof(soi_outcomes[0]) && strcmp(outcome, soi_outcomes[k]) != 0)
+        k++;
+    if (k == sizeof(soi_outcomes) / sizeof(soi_outcomes[0]))
+        return soi_error_server(c->pool, SOI_MSG_SERVER,
+                                "the database answered %d row(s) with the outcome \"%s\"; load conf/schema.sql of "
+                                "this release",
+                                PQntuples(res), outcome);
+    memset(out, 0, sizeof(*out));
+    out->outcome = (soi_outcome)k;
+    out->rights = (int)(binary ? bin_int(res, I_RIGHTS) : col_int(res, I_RIGHTS));
+    out->blob_id = (apr_int32_t)(binary ? bin_int(res, I_BLOB_ID) : col_int(res, I_BLOB_ID));
+    out->mimetype = PQgetisnull(res, 0, I_MIMETYPE) ? "" : PQgetvalue(res, 0, I_MIMETYPE);
+    out->updated = binary ? bin_int(res, I_UPDATED) : col_int(res, I_UPDATED);
+    out->version = (apr_int32_t)(binary ? bin_int(res, I_UPDATEDCOUNT) : col_int(res, I_UPDATEDCOUNT));
+    if (!PQgetisnull(res, 0, I_DATA)) {
+        out->data = PQgetvalue(res, 0, I_DATA);
+        out->len = (apr_size_t)PQgetlength(res, 0, I_DATA);
+    }
+    return NULL;
+}
+
+soi_error *soi_store_image_get(soi_store *st, const soi_call *c, soi_image *out)
+{
+    const char *values[SOI_WHO_PARAMS];
+    PGresult *res;
+    soi_who_params(c, values);
+    soi_step step = {SOI_STMT_IMAGE_GET, NULL, SOI_WHO_PARAMS, values, NULL, NULL, 1};
+    soi_error *err = soi_store_run(st, c, NULL, 1, &step, &res, 0);
+    return err ? err : soi_image_decode(c, res, 1, out);
+}
+
+soi_error *soi_store_image_put(soi_store *st, const soi_call *c, const char *mimetype, const char *data, apr_size_t len,
+                               soi_image *out)
+{
+    const char *values[SOI_WHO_PARAMS + 2];
+    int lengths[SOI_WHO_PARAMS + 2] = {0}, formats[SOI_WHO_PARAMS + 2] = {0};
+    PGresult *res;
+
+    soi_who_params(c, values);
+    values[SOI_WHO_PARAMS] = mimetype;
+    /* The bytes as a binary parameter: as they are, never hex-encoded. */
+    values[SOI_WHO_PARAMS + 1] = data;
+    lengths[SOI_WHO_PARAMS + 1] = (int)len;
+    formats[SOI_WHO_PARAMS + 1] = 1;
+    soi_step step = {SOI_STMT_IMAGE_PUT, NULL, SOI_WHO_PARAMS + 2, values, lengths, formats, 0};
+    soi_error *err = soi_store_run(st, c, NULL, 1, &step, &res, 1);
+    return err ? err : soi_image_decode(c, res, 0, out);
+}
+
+soi_error *soi_store_image_delete(soi_store *st, const soi_call *c, soi_image *out)
+{
+    const char *values[SOI_WHO_PARAMS];
+    PGresult *res;
+    soi_who_params(c, values);
+    soi_step step = {SOI_STMT_IMAGE_DELETE, NULL, SOI_WHO_PARAMS, values};
+    soi_error *err = soi_store_run(st, c, NULL, 1, &step, &res, 1);
+    return err ? err : soi_image_decode(c, res, 0, out);
 }
 
 /* Rolls back a transaction still open and gives its connection back. */

@@ -61,13 +61,15 @@ typedef enum {
     SOI_OUT_STALE,     /* the principal's credentials changed since they were verified */
     SOI_OUT_FORBIDDEN, /* a right is missing */
     SOI_OUT_MISSING,   /* no such live contact */
-    SOI_OUT_CONFLICT   /* the body's BlobId is not the contact's picture */
+    SOI_OUT_CONFLICT,  /* the body's BlobId is not the contact's picture */
+    SOI_OUT_MISMATCH   /* the body's BlobSize is not the length of the stored bytes */
 } soi_outcome;
 
 typedef struct {
     soi_outcome outcome;
     int rights; /* the caller's rights as the database has them now */
     soi_entity entity;
+    apr_int64_t data_length; /* the length of the picture's bytes; -1 when it has none */
 } soi_stored;
 
 /* An active associate found by login name, or by a ticket (associate_id 0:
@@ -102,6 +104,29 @@ soi_error *soi_store_get(soi_store *st, const soi_call *c, soi_stored *out);
 /* e must be complete (soi_entity_fill_for_put). One statement in a
  * transaction of its own. */
 soi_error *soi_store_put(soi_store *st, const soi_call *c, const soi_entity *e, soi_stored *out);
+
+/* The picture's bytes (…/Image), and what a reply about them needs. */
+typedef struct {
+    soi_outcome outcome;
+    int rights;
+    apr_int32_t blob_id; /* 0: the contact has no picture */
+    const char *mimetype;
+    apr_time_t updated;
+    apr_int32_t version; /* the row's update counter */
+    const char *data;    /* NULL: no bytes; they live as long as the call's pool */
+    apr_size_t len;
+} soi_image;
+
+/* The bytes come back in PostgreSQL's binary format: as stored, no text
+ * encoding, no copy (they stay in libpq's result until the pool goes). */
+soi_error *soi_store_image_get(soi_store *st, const soi_call *c, soi_image *out);
+
+/* Stores len bytes of type mimetype as the contact's picture, sent as one
+ * binary parameter. A write: never sent twice. */
+soi_error *soi_store_image_put(soi_store *st, const soi_call *c, const char *mimetype, const char *data, apr_size_t len,
+                               soi_image *out);
+
+soi_error *soi_store_image_delete(soi_store *st, const soi_call *c, soi_image *out);
 
 /* A read-modify-write in two round trips: soi_store_lock opens a
  * transaction and reads the picture with the contact row locked, so that

@@ -32,7 +32,17 @@ int main(void)
     ok(parse("application/merge-patch+json", &mt) == 0 && mt == SOI_MT_MERGE_PATCH, "merge-patch");
     ok(parse("application/json; foo=bar; charset=utf-8", &mt) == 0 && mt == SOI_MT_JSON, "other parameters");
     ok(parse("application/json ;", &mt) == 0, "a stray semicolon is tolerated");
-    ok(parse("image/png", &mt) == 0 && mt == SOI_MT_NONE, "unknown type is none");
+    ok(parse("image/webp", &mt) == 0 && mt == SOI_MT_NONE, "unknown type is none");
+    ok(parse("image/png", &mt) == 0 && mt == SOI_MT_PNG && soi_media_uses(mt) == SOI_MEDIA_IMAGE,
+       "a picture type: request bodies of pictures only");
+    ok(soi_media_sniff("\x89PNG\r\n\x1a\nrest", 12) == SOI_MT_PNG
+           && soi_media_sniff("\xff\xd8\xff\xe0", 4) == SOI_MT_JPEG && soi_media_sniff("GIF89a", 6) == SOI_MT_GIF
+           && soi_media_sniff("GIF87a..", 8) == SOI_MT_GIF && soi_media_sniff("II*\0", 4) == SOI_MT_TIFF
+           && soi_media_sniff("MM\0*", 4) == SOI_MT_TIFF,
+       "signatures of the four picture types");
+    ok(soi_media_sniff("\x89PNG\r\n\x1a", 7) == SOI_MT_NONE && soi_media_sniff("GIF88a", 6) == SOI_MT_NONE
+           && soi_media_sniff("", 0) == SOI_MT_NONE && soi_media_sniff("<svg", 4) == SOI_MT_NONE,
+       "a signature cut short, or another, is none");
     ok(parse("application/jsonx", &mt) == 0 && mt == SOI_MT_NONE, "no prefix matching");
 
     is_int(parse("application/json; charset=iso-8859-1", &mt), 415, "another charset is 415");

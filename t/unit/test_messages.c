@@ -16,7 +16,7 @@ static const struct {
 
 static int spec_status(int s)
 {
-    static const int known[] = {400, 401, 403, 404, 405, 406, 409, 412, 413, 415, 500, 501, 503};
+    static const int known[] = {400, 401, 403, 404, 405, 406, 409, 412, 413, 415, 416, 500, 501, 503};
     for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
         if (known[i] == s)
             return 1;

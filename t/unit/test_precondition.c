@@ -61,5 +61,16 @@ int main(void)
 
     apr_pool_destroy(p);
     apr_terminate();
+    /* Range. */
+    ok(soi_range_satisfiable("bytes=0-9", 100) && soi_range_satisfiable("bytes=99-", 100)
+           && soi_range_satisfiable("bytes=-5", 100) && soi_range_satisfiable("bytes=200-300, 5-6", 100),
+       "ranges with some byte in the picture");
+    ok(!soi_range_satisfiable("bytes=100-", 100) && !soi_range_satisfiable("bytes=200-300, 150-", 100)
+           && !soi_range_satisfiable("bytes=-0", 100) && !soi_range_satisfiable(" BYTES=100-200", 100),
+       "range sets with none: 416");
+    ok(soi_range_satisfiable("bytes=9-3", 100) && soi_range_satisfiable("bytes=a-b", 100)
+           && soi_range_satisfiable("items=0-1", 100) && soi_range_satisfiable("bytes=", 100)
+           && soi_range_satisfiable("bytes=-", 100) && soi_range_satisfiable("bytes=99999999999999999999-", 100),
+       "malformed ones and other units are ignored, never a 416");
     return done_testing();
 }
