@@ -140,7 +140,15 @@ int soi_image_write(soi_req *q)
     if (!err)
         err = soi_req_xsrf(q, 0, NULL, &xsrf_done);
     if (!err) {
-        soi_sink sink = soi_bytes_sink(r->pool, &bytes);
+        /* With Content-Length the bytes are copied into one buffer as they
+         * come; without, httpd's buckets are kept and joined once. */
+        const char *cl = apr_table_get(r->headers_in, "Content-Length");
+        apr_off_t announced = 0;
+        if (cl
+            && (apr_strtoff(&announced, cl, NULL, 10) != APR_SUCCESS || announced < 0
+                || announced > soi_config_max_image(q->dconf)))
+            announced = 0; /* the body reader answers it */
+        soi_sink sink = soi_bytes_sink(r->pool, (apr_size_t)announced, &bytes);
         err = soi_body_read(q, soi_config_max_image(q->dconf), &sink, SOI_MSG_IMAGE_EMPTY);
     }
     if (q->answered)
