@@ -67,7 +67,15 @@
     X(SOI_MSG_PATCH_MEMBER_UTF8, 400, "Operation {1} of the JSON Patch: \"{2}\" is not valid UTF-8 (near 0x{3}): send text as UTF-8 without overlong forms or surrogates.") \
     X(SOI_MSG_PATCH_NAME_UTF8, 400, "Operation {1} of the JSON Patch has a member name that is not valid UTF-8 (near 0x{2}).") \
     X(SOI_MSG_XML_UTF8, 400, "The XML body is not valid UTF-8 at byte offset {1} (near 0x{2}): send text as UTF-8 without overlong forms or surrogates.") \
-    X(SOI_MSG_XML_ENCODING, 400, "The XML declaration names the encoding \"{1}\"; send XML as UTF-8 (encoding=\"utf-8\", or none).")
+    X(SOI_MSG_XML_ENCODING, 400, "The XML declaration names the encoding \"{1}\"; send XML as UTF-8 (encoding=\"utf-8\", or none).") \
+    /* multipart/form-data: the Content-Type's boundary ({1} of SOI_MSG_MULTIPART_TYPE is the quoted media type) */ \
+    X(SOI_MSG_MULTIPART_TYPE, 400, "The Content-Type \"{1}\" is not multipart/form-data.") \
+    X(SOI_MSG_MULTIPART_NO_BOUNDARY, 400, "The multipart/form-data Content-Type has no boundary parameter.") \
+    X(SOI_MSG_MULTIPART_BOUNDARY_TWICE, 400, "The multipart/form-data Content-Type gives the boundary parameter more than once.") \
+    X(SOI_MSG_MULTIPART_BOUNDARY_EMPTY, 400, "The boundary parameter of the multipart/form-data Content-Type is empty.") \
+    X(SOI_MSG_MULTIPART_BOUNDARY_LONG, 400, "The boundary parameter of the multipart/form-data Content-Type has {1} characters; at most {2} are accepted (RFC 2046).") \
+    X(SOI_MSG_MULTIPART_BOUNDARY_CHAR, 400, "The boundary parameter of the multipart/form-data Content-Type holds the byte 0x{1}, which is not a boundary character (RFC 2046: letters, digits, space and '()+_,-./:=?).") \
+    X(SOI_MSG_MULTIPART_BOUNDARY_SPACE, 400, "The boundary parameter of the multipart/form-data Content-Type ends in a space, which RFC 2046 does not allow.")
 /* clang-format on */
 
 #endif
