@@ -67,7 +67,31 @@
     X(SOI_MSG_PATCH_MEMBER_UTF8, 400, "Operation {1} of the JSON Patch: \"{2}\" is not valid UTF-8 (near 0x{3}): send text as UTF-8 without overlong forms or surrogates.") \
     X(SOI_MSG_PATCH_NAME_UTF8, 400, "Operation {1} of the JSON Patch has a member name that is not valid UTF-8 (near 0x{2}).") \
     X(SOI_MSG_XML_UTF8, 400, "The XML body is not valid UTF-8 at byte offset {1} (near 0x{2}): send text as UTF-8 without overlong forms or surrogates.") \
-    X(SOI_MSG_XML_ENCODING, 400, "The XML declaration names the encoding \"{1}\"; send XML as UTF-8 (encoding=\"utf-8\", or none).")
+    X(SOI_MSG_XML_ENCODING, 400, "The XML declaration names the encoding \"{1}\"; send XML as UTF-8 (encoding=\"utf-8\", or none).") \
+    /* multipart/form-data: the Content-Type's boundary ({1} of SOI_MSG_MULTIPART_TYPE is the quoted media type) */ \
+    X(SOI_MSG_MULTIPART_TYPE, 400, "The Content-Type \"{1}\" is not multipart/form-data.") \
+    X(SOI_MSG_MULTIPART_NO_BOUNDARY, 400, "The multipart/form-data Content-Type has no boundary parameter.") \
+    X(SOI_MSG_MULTIPART_BOUNDARY_TWICE, 400, "The multipart/form-data Content-Type gives the boundary parameter more than once.") \
+    X(SOI_MSG_MULTIPART_BOUNDARY_EMPTY, 400, "The boundary parameter of the multipart/form-data Content-Type is empty.") \
+    X(SOI_MSG_MULTIPART_BOUNDARY_LONG, 400, "The boundary parameter of the multipart/form-data Content-Type has {1} characters; at most {2} are accepted (RFC 2046).") \
+    X(SOI_MSG_MULTIPART_BOUNDARY_CHAR, 400, "The boundary parameter of the multipart/form-data Content-Type holds the byte 0x{1}, which is not a boundary character (RFC 2046: letters, digits, space and '()+_,-./:=?).") \
+    X(SOI_MSG_MULTIPART_BOUNDARY_SPACE, 400, "The boundary parameter of the multipart/form-data Content-Type ends in a space, which RFC 2046 does not allow.") \
+    /* multipart/form-data: the body ({1} of the delimiter messages is the boundary, of the others the part's number from 1) */ \
+    X(SOI_MSG_MULTIPART_NO_DELIMITER, 400, "The multipart/form-data body holds no delimiter line \"--{1}\".") \
+    X(SOI_MSG_MULTIPART_NO_PART, 400, "The multipart/form-data body holds no part: its first delimiter is the close delimiter \"--{1}--\".") \
+    X(SOI_MSG_MULTIPART_NO_CLOSE, 400, "The multipart/form-data body ends without its close delimiter \"--{1}--\".") \
+    X(SOI_MSG_MULTIPART_PADDING, 400, "A delimiter line \"--{1}\" of the multipart/form-data body has more than {2} spaces or tabs after the boundary.") \
+    X(SOI_MSG_MULTIPART_PARTS, 400, "The multipart/form-data body has more than {1} parts.") \
+    X(SOI_MSG_MULTIPART_HEADERS_END, 400, "The multipart/form-data body ends in the headers of part {1}, without its close delimiter.") \
+    X(SOI_MSG_MULTIPART_HEADERS_LONG, 400, "Part {1} of the multipart/form-data body has more than {2} bytes of headers.") \
+    X(SOI_MSG_MULTIPART_HEADER_DELIMITER, 400, "Part {1} of the multipart/form-data body has a delimiter among its headers: an empty line must end them.") \
+    X(SOI_MSG_MULTIPART_HEADER_CRLF, 400, "Part {1} of the multipart/form-data body has a header line with a CR or LF of its own: header lines end in CR LF.") \
+    X(SOI_MSG_MULTIPART_HEADER_FOLDED, 400, "Part {1} of the multipart/form-data body has a header line that begins with a space or tab (a folded line), which is refused.") \
+    X(SOI_MSG_MULTIPART_HEADER_SYNTAX, 400, "Part {1} of the multipart/form-data body has the header line \"{2}\", which is not a name, a colon and a value of visible characters.") \
+    X(SOI_MSG_MULTIPART_HEADER_TWICE, 400, "Part {1} of the multipart/form-data body gives the header {2} more than once.") \
+    X(SOI_MSG_MULTIPART_DISPOSITION, 400, "Part {1} of the multipart/form-data body has the Content-Disposition \"{2}\"; RFC 7578 has form-data.") \
+    X(SOI_MSG_MULTIPART_DISPOSITION_SYNTAX, 400, "The Content-Disposition of part {1} of the multipart/form-data body cannot be read at \"{2}\".") \
+    X(SOI_MSG_MULTIPART_TOO_LARGE, 413, "Part {1} of the multipart/form-data body is larger than the {2} bytes accepted here.")
 /* clang-format on */
 
 #endif
