@@ -33,8 +33,8 @@ static const struct {
     {SOI_RES_IMAGEINFO, M_PUT, "PUT", SOI_MEDIA_ENTITY | SOI_MEDIA_PATCH, 0, soi_imageinfo_write},
     {SOI_RES_IMAGEINFO, M_PATCH, "PATCH", SOI_MEDIA_PATCH, 0, soi_imageinfo_write},
     {SOI_RES_IMAGE, M_GET, "GET, HEAD", 0, 1, soi_image_get},
-    {SOI_RES_IMAGE, M_PUT, "PUT", SOI_MEDIA_IMAGE, 0, soi_image_write},
-    {SOI_RES_IMAGE, M_POST, "POST", SOI_MEDIA_IMAGE, 0, soi_image_write},
+    {SOI_RES_IMAGE, M_PUT, "PUT", SOI_MEDIA_IMAGE | SOI_MEDIA_IMAGE_FORM, 0, soi_image_write},
+    {SOI_RES_IMAGE, M_POST, "POST", SOI_MEDIA_IMAGE | SOI_MEDIA_IMAGE_FORM, 0, soi_image_write},
     {SOI_RES_IMAGE, M_DELETE, "DELETE", 0, 0, soi_image_delete},
 };
 #define SOI_DISPATCH_ROWS (sizeof(soi_dispatch) / sizeof(soi_dispatch[0]))

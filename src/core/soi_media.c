@@ -26,7 +26,8 @@ static const struct {
     [SOI_MT_JPEG] = {"image/jpeg", SOI_FORMAT_JSON, SOI_MEDIA_IMAGE},
     [SOI_MT_GIF] = {"image/gif", SOI_FORMAT_JSON, SOI_MEDIA_IMAGE},
     [SOI_MT_TIFF] = {"image/tiff", SOI_FORMAT_JSON, SOI_MEDIA_IMAGE},
-    [SOI_MT_MULTIPART] = {"multipart/form-data", SOI_FORMAT_JSON, 0},
+    [SOI_MT_MULTIPART] = {"multipart/form-data", SOI_FORMAT_JSON, SOI_MEDIA_IMAGE_FORM},
+    [SOI_MT_OCTET] = {"application/octet-stream", SOI_FORMAT_JSON, 0},
 };
 
 /* The first bytes of each picture type (ISO/IEC 15948, JFIF/EXIF's SOI

@@ -21,12 +21,14 @@ typedef enum {
     SOI_MT_GIF,         /* image/gif */
     SOI_MT_TIFF,        /* image/tiff */
     SOI_MT_MULTIPART,   /* multipart/form-data, holding a picture */
+    SOI_MT_OCTET,       /* application/octet-stream: a form's file part of a type its bytes tell */
     SOI_MT_COUNT
 } soi_media;
 
 /* What a media type can carry: a whole entity in a request body, a patch
- * in a request body, a reply; a picture's bytes in a request body. */
-enum { SOI_MEDIA_ENTITY = 1, SOI_MEDIA_PATCH = 2, SOI_MEDIA_REPLY = 4, SOI_MEDIA_IMAGE = 8 };
+ * in a request body, a reply; a picture's bytes in a request body, as they
+ * are or in a form. */
+enum { SOI_MEDIA_ENTITY = 1, SOI_MEDIA_PATCH = 2, SOI_MEDIA_REPLY = 4, SOI_MEDIA_IMAGE = 8, SOI_MEDIA_IMAGE_FORM = 16 };
 
 /* "application/json" and so on. */
 const char *soi_media_name(soi_media mt);

@@ -6,6 +6,7 @@
 #include <http_protocol.h>
 #include <string.h>
 
+#include "codec/soi_multipart.h"
 #include "core/soi_bytes.h"
 #include "core/soi_precondition.h"
 #include "core/soi_text.h"
@@ -115,11 +116,35 @@ int soi_image_get(soi_req *q)
     return soi_reply_bytes(q, HTTP_OK, soi_image_type(r->pool, img.mimetype), img.data, img.len);
 }
 
+/* What a form may carry besides the picture within one body: the framing,
+ * the parts' headers and other fields. The picture itself is held to
+ * SoImageInfoMaxImage by the multipart decoder. */
+#define SOI_IMAGE_FORM_ALLOWANCE 65536
+
+/* The picture type of a form's file part: its Content-Type's, or, with
+ * none or application/octet-stream, the one its bytes begin with. */
+static soi_error *soi_image_part_type(apr_pool_t *p, const char *ctype, const soi_bytes *bytes, soi_media *claimed)
+{
+    *claimed = SOI_MT_NONE;
+    if (bytes->len == 0)
+        return soi_err(p, SOI_MSG_MULTIPART_EMPTY, NULL);
+    if (*ctype
+        && (soi_media_parse_content_type(p, ctype, claimed)
+            || !(*claimed == SOI_MT_OCTET || soi_media_uses(*claimed) & SOI_MEDIA_IMAGE)))
+        return soi_err(p, SOI_MSG_MULTIPART_PART_TYPE, soi_text_quote(p, ctype, strlen(ctype), 80),
+                       soi_media_list(p, SOI_MEDIA_IMAGE), NULL);
+    if ((!*ctype || *claimed == SOI_MT_OCTET) && !(*claimed = soi_media_sniff(bytes->data, bytes->len)))
+        return soi_err(p, SOI_MSG_IMAGE_UNKNOWN, soi_media_list(p, SOI_MEDIA_IMAGE), NULL);
+    return NULL;
+}
+
 int soi_image_write(soi_req *q)
 {
     request_rec *r = q->r;
     const char *ctype = apr_table_get(r->headers_in, "Content-Type");
+    const char *boundary = NULL, *part_type = NULL;
     soi_media claimed = SOI_MT_NONE;
+    apr_off_t max = soi_config_max_image(q->dconf);
     soi_bytes bytes;
     soi_image img;
     int xsrf_done = 0;
@@ -137,22 +162,28 @@ int soi_image_write(soi_req *q)
                               r->method, accepted, NULL)
                     : soi_err(r->pool, SOI_MSG_NO_CONTENT_TYPE, r->method, accepted, NULL);
     }
+    if (!err && claimed == SOI_MT_MULTIPART)
+        err = soi_multipart_boundary(r->pool, ctype, &boundary);
     if (!err)
         err = soi_req_xsrf(q, 0, NULL, &xsrf_done);
     if (!err) {
         /* With Content-Length the bytes are copied into one buffer as they
-         * come; without, httpd's buckets are kept and joined once. */
+         * come (for a form, one as long as the whole body); without,
+         * httpd's buckets are kept and joined once. */
+        apr_off_t limit = boundary ? max + SOI_IMAGE_FORM_ALLOWANCE : max;
         const char *cl = apr_table_get(r->headers_in, "Content-Length");
         apr_off_t announced = 0;
-        if (cl
-            && (apr_strtoff(&announced, cl, NULL, 10) != APR_SUCCESS || announced < 0
-                || announced > soi_config_max_image(q->dconf)))
+        if (cl && (apr_strtoff(&announced, cl, NULL, 10) != APR_SUCCESS || announced < 0 || announced > limit))
             announced = 0; /* the body reader answers it */
         soi_sink sink = soi_bytes_sink(r->pool, (apr_size_t)announced, &bytes);
-        err = soi_body_read(q, soi_config_max_image(q->dconf), &sink, SOI_MSG_IMAGE_EMPTY);
+        if (boundary)
+            sink = soi_multipart_decoder(r->pool, boundary, max, sink, &part_type);
+        err = soi_body_read(q, limit, &sink, SOI_MSG_IMAGE_EMPTY);
     }
     if (q->answered)
         return OK; /* httpd refused the body, and our reply has gone out */
+    if (!err && boundary)
+        err = soi_image_part_type(r->pool, part_type, &bytes, &claimed);
     /* The bytes must be what the type claims. */
     if (!err && soi_media_sniff(bytes.data, bytes.len) != claimed) {
         soi_media found = soi_media_sniff(bytes.data, bytes.len);

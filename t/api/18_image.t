@@ -109,7 +109,7 @@ error_ok($res, 400, 'SoValidationException', qr/^The bytes are not image\/png: .
 $res = call(PUT => image(321), type => 'image/jpeg', body => 'not a picture at all');
 error_ok($res, 400, 'SoValidationException', qr/these are no picture this server takes/, 'bytes of no picture');
 $res = call(PUT => image(321), type => 'image/webp', body => 'RIFF');
-error_ok($res, 415, 'SoUnsupportedMediaTypeException', qr/PUT takes image\/png, image\/jpeg, image\/gif or image\/tiff/,
+error_ok($res, 415, 'SoUnsupportedMediaTypeException', qr/PUT takes image\/png, image\/jpeg, image\/gif, image\/tiff or multipart\/form-data/,
          'a type it does not take');
 is(call(PUT => image(321), body => $pic{'image/png'})->code, 415, 'no Content-Type');
 $res = call(PUT => image(321), type => 'image/png', body => '');
