@@ -9,9 +9,11 @@
  * exactly-sized heap block) until it has finished, and are freed after.
  * Checked: a boundary accepted is 1 to 70 bchars not ending in a space;
  * every refusal is a 400 or, past max_content, a 413 with a message; what
- * is accepted is slices of the pieces fed, in the order of the input and not
- * overlapping, no longer than max_content, with a type that is a trimmed
- * header value; the same body without a limit gives the same; and the
+ * is accepted is slices of the pieces fed that join up into one run of the
+ * body, which follows a CR LF, holds no delimiter and ends where one begins
+ * (RFC 2046's rule read plainly, apart from the decoder), no longer than
+ * max_content, with a type that is a trimmed header value; the same body
+ * without a limit gives the same; and the
  * content and type, written again with a fresh boundary in a body of three
  * parts (the file second) with a preamble and an epilogue, read again the
  * same. A 413 is only for content larger than the limit. */
@@ -30,7 +32,8 @@ typedef struct {
     char **piece;
     size_t *off, *len;
     size_t n, cap;
-    size_t next; /* the input offset after the last slice handed on */
+    int started;        /* a slice has been handed on */
+    size_t start, next; /* the input offsets of the first slice and after the last */
     soi_sink bytes;
 } fuzz_pieces;
 
@@ -45,9 +48,14 @@ static soi_error *fuzz_slice_feed(void *ctx, const char *data, apr_size_t len)
     FUZZ_CHECK(len > 0, "an empty slice is handed on");
     FUZZ_CHECK(i < ps->n, "a slice of %lu bytes is not inside one of the %lu pieces fed", (unsigned long)len,
                (unsigned long)ps->n);
+    /* A part's content is one run of the body: each slice goes on where the
+     * one before it ended. */
     size_t at = ps->off[i] + (size_t)(data - ps->piece[i]);
-    FUZZ_CHECK(at >= ps->next, "a slice at input offset %lu comes after one that ends at %lu", (unsigned long)at,
-               (unsigned long)ps->next);
+    FUZZ_CHECK(!ps->started || at == ps->next, "a slice at input offset %lu follows one that ends at %lu",
+               (unsigned long)at, (unsigned long)ps->next);
+    if (!ps->started)
+        ps->start = at;
+    ps->started = 1;
     ps->next = at + len;
     return ps->bytes.feed(ps->bytes.ctx, data, len);
 }
@@ -62,6 +70,7 @@ typedef struct {
     soi_error *err;
     const char *type;
     soi_bytes content;
+    size_t start, end; /* where the content was in the body, when it is not empty */
 } fuzz_result;
 
 /* Feeds data[0..n) to a multipart decoder in the pieces sel asks for (as
@@ -109,6 +118,8 @@ static void fuzz_multipart_decode(apr_pool_t *p, unsigned sel, const uint8_t *da
         r->err = dec.finish(dec.ctx);
     else
         FUZZ_CHECK(dec.finish(dec.ctx) == r->err, "finish() after an error does not return that error");
+    r->start = ps.start;
+    r->end = ps.next;
     for (size_t i = 0; i < ps.n; i++)
         free(ps.piece[i]);
     free(ps.piece);
@@ -119,6 +130,38 @@ static void fuzz_multipart_decode(apr_pool_t *p, unsigned sel, const uint8_t *da
 static int fuzz_bchar(unsigned char c)
 {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || strchr("'()+_,-./:=? ", c);
+}
+
+/* Is there a delimiter line or the close delimiter at s[0..n), by RFC 2046
+ * read plainly: CR LF "--" boundary, then "--", or spaces and tabs and CR LF. */
+static int fuzz_delimiter_at(const char *s, size_t n, const char *boundary)
+{
+    size_t b = strlen(boundary), i = 4 + b;
+    if (n < i || memcmp(s, "\r\n--", 4) != 0 || memcmp(s + 4, boundary, b) != 0)
+        return 0;
+    if (n >= i + 2 && s[i] == '-' && s[i + 1] == '-')
+        return 1;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    return n >= i + 2 && s[i] == '\r' && s[i + 1] == '\n';
+}
+
+/* The content, when there is some, is what follows an empty line, up to the
+ * first delimiter after it: none begins inside it (nor with it, the empty
+ * line's CR LF being the delimiter's), and one follows it. */
+static void fuzz_check_framing(const fuzz_result *r, const uint8_t *body, size_t n, const char *boundary)
+{
+    const char *s = (const char *)body;
+    if (r->content.len == 0)
+        return;
+    FUZZ_CHECK(r->end - r->start == r->content.len && r->start >= 2 && memcmp(s + r->start - 2, "\r\n", 2) == 0,
+               "the content (%lu bytes at %lu) does not follow a CR LF", (unsigned long)r->content.len,
+               (unsigned long)r->start);
+    for (size_t i = r->start - 2; i < r->end; i++)
+        FUZZ_CHECK(!fuzz_delimiter_at(s + i, n - i, boundary), "the content (%lu to %lu) holds a delimiter at %lu",
+                   (unsigned long)r->start, (unsigned long)r->end, (unsigned long)i);
+    FUZZ_CHECK(fuzz_delimiter_at(s + r->end, n - r->end, boundary), "the content (%lu to %lu) ends before no delimiter",
+               (unsigned long)r->start, (unsigned long)r->end);
 }
 
 /* Does needle occur in hay? */
@@ -228,6 +271,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK((c >= 0x20 && c != 0x7F) || c == '\t', "the type holds 0x%02X", c);
     }
 
+    fuzz_check_framing(&r, body, n, boundary);
+
     if (max < FUZZ_NO_LIMIT) {
         fuzz_multipart_decode(p, sel, body, n, boundary, FUZZ_NO_LIMIT, &again);
         fuzz_check_same_result(&r, &again, "the body without a limit");
@@ -238,6 +283,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *body2 = fuzz_encode(p, &r, &b2, &len2);
     fuzz_multipart_decode(p, sel, (const uint8_t *)body2, len2, b2, FUZZ_NO_LIMIT, &again);
     fuzz_check_same_result(&r, &again, "the content written again");
+    fuzz_check_framing(&again, (const uint8_t *)body2, len2, b2);
     apr_pool_destroy(p);
     return 0;
 }
