@@ -14,8 +14,9 @@ typedef enum { SOI_LANG_EN, SOI_LANG_SV, SOI_LANG_NB, SOI_LANG_DE, SOI_LANG_COUN
 const char *soi_lang_tag(soi_lang lang);
 
 /* The catalogue language a tag names ("en", "EN", "sv", "nb", "no", "nn",
- * "de"; a region such as "nb-NO" or "de_AT" is ignored). Returns 1 and sets
- * *out, or 0 for any other tag. For SoImageInfoLanguage. */
+ * "de"; a region such as "nb-NO" or "de_AT" is ignored, though the tag as a
+ * whole must be a language-range as soi_lang_prefer reads one, "*" aside).
+ * Returns 1 and sets *out, or 0 for any other tag. For SoImageInfoLanguage. */
 int soi_lang_from_tag(const char *tag, soi_lang *out);
 
 /* One language range of a request, lower-cased: the primary subtag ("en",
@@ -30,10 +31,11 @@ typedef struct {
 #define SOI_LANG_RANGES 16 /* ranges kept: the heaviest, first come first */
 
 /* What a request asks for. translate is 0 when values stay raw: no language
- * header, both headers ignored as malformed, or SO-Language "*" or "x".
- * Otherwise range[0..n) holds the ranges of the header that decided,
- * heaviest first (equal weights in the header's order), without q=0 ones,
- * and header names it ("SO-Language" or "Accept-Language"). */
+ * header, both headers ignored as malformed, or SO-Language "*" or "x"; then
+ * header is NULL and n 0. Otherwise range[0..n) holds the ranges of the
+ * header that decided, heaviest first (equal weights in the header's order),
+ * without q=0 ones (n may be 0 when every range has q=0), and header names
+ * it ("SO-Language" or "Accept-Language"). */
 typedef struct {
     int translate;
     const char *header;
@@ -46,11 +48,13 @@ typedef struct {
  * formed when it is RFC 9110's Accept-Language: a comma-separated list
  * (empty elements allowed, OWS around them) of language-range (RFC 4647:
  * "*" or 1*8ALPHA *("-" 1*8alphanum); "_" is read as "-") each with an
- * optional weight ";q=" 0, 0.d{0,3}, 1 or 1.0{0,3}, OWS around ";" and
- * "="; no other parameter. A malformed header is ignored as a whole (RFC
- * 9110 §12.5.4 lets a server ignore it), as is one of more than 64
- * elements or 4096 bytes. SO-Language "*" or "x" (any case, alone) turns
- * translation off. Never fails. */
+ * optional weight ";q=" 0, 0.d{0,3}, 1 or 1.0{0,3} ("q" in any case), OWS
+ * around ";" and "="; no other parameter, at most one weight. A malformed
+ * header is ignored as a whole (RFC 9110 §12.5.4 lets a server ignore it),
+ * as is one of more than 64 elements (empty ones not counted, as RFC 9110
+ * §5.6.1 says) or 4096 bytes, and one with no element at all (empty, or
+ * only commas and OWS), which says nothing. SO-Language "*" or "x" (any
+ * case, alone, OWS around) turns translation off. Never fails. */
 void soi_lang_prefer(const char *so_language, const char *accept_language, soi_lang_pref *out);
 
 /* The catalogue language for messages: the first range (in pref's order)
@@ -83,12 +87,12 @@ int soi_lang_is_multi(const char *s, apr_size_t n);
 /* SO-Culture: an iso2 language ("sv") or a BCP 47 culture code: a 2-3
  * letter language, an optional 4-letter script, an optional region of 2
  * letters or 3 digits ("nb-NO", "zh-Hant-TW", "es-419"; "_" read as "-",
- * any case), at most 35 bytes. Returns 1 when s is one. */
+ * any case, no whitespace), at most 35 bytes. Returns 1 when s is one. */
 int soi_culture_valid(const char *s);
 
 /* SO-TimeZone: a SuperOffice zone, by code ("NO", "US-NY", any case) or
- * numeric id ("261"), then optionally OWS "," OWS "includeTZOffset" (any
- * case); OWS at either end. */
+ * numeric id ("261": decimal digits only, leading zeros allowed), then
+ * optionally OWS "," OWS "includeTZOffset" (any case); OWS at either end. */
 typedef struct {
     int id;           /* SuperOffice's id: UTC 1, NO 261, US-NY 460 */
     const char *code; /* its code as SuperOffice writes it: "US-NY" */
