@@ -150,6 +150,8 @@ static int soi_handler(request_rec *r)
         if (soi_dispatch[i].resource == q->route.resource && soi_dispatch[i].method == r->method_number) {
             if (unacceptable && !soi_dispatch[i].own_type)
                 return soi_reply_error(q, unacceptable);
+            if ((err = soi_req_locale(q)))
+                return soi_reply_error(q, err);
             q->body_media = soi_dispatch[i].body_media;
             return soi_dispatch[i].serve(q);
         }

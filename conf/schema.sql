@@ -156,6 +156,28 @@ CREATE TABLE soi_audit (
 CREATE INDEX soi_audit_contact ON soi_audit (contact_id, at);
 CREATE INDEX soi_audit_associate ON soi_audit (associate_id, at);
 
+-- The texts of the resource references ([SR_...]) that the module writes in
+-- Reason fields, by language (an iso2 tag: en, sv, nb, de; add rows for
+-- more). A request that names a language gets the text of the first one
+-- it asks for that has a row, else of SoImageInfoLanguage's, else the
+-- reference as it is. Each httpd process reads the table once, with its
+-- first connection: after a change, `apachectl graceful`.
+CREATE TABLE soi_resource (
+    resource_id text NOT NULL CHECK (resource_id ~ '^SR_[A-Z0-9_]+$'),
+    language    text NOT NULL CHECK (language ~ '^[a-z]{2,3}$'),
+    text        text NOT NULL,
+    PRIMARY KEY (resource_id, language)
+);
+INSERT INTO soi_resource (resource_id, language, text) VALUES
+    ('SR_SOI_TABLE_RIGHTS', 'en', 'Your rights do not include every operation on contact pictures.'),
+    ('SR_SOI_TABLE_RIGHTS', 'sv', 'Dina rättigheter omfattar inte alla åtgärder på kontaktbilder.'),
+    ('SR_SOI_TABLE_RIGHTS', 'nb', 'Rettighetene dine omfatter ikke alle handlinger på kontaktbilder.'),
+    ('SR_SOI_TABLE_RIGHTS', 'de', 'Ihre Rechte umfassen nicht alle Aktionen an Kontaktbildern.'),
+    ('SR_SOI_FIELD_NO_UPDATE', 'en', 'Changing a picture needs the Update right.'),
+    ('SR_SOI_FIELD_NO_UPDATE', 'sv', 'För att ändra en bild krävs rättigheten Update.'),
+    ('SR_SOI_FIELD_NO_UPDATE', 'nb', 'Å endre et bilde krever rettigheten Update.'),
+    ('SR_SOI_FIELD_NO_UPDATE', 'de', 'Zum Ändern eines Bildes ist das Recht Update nötig.');
+
 -- ---- administration -------------------------------------------------------------
 -- Tokens are 2 x 122 random bits (two version-4 UUIDs), never derived from
 -- ids; each is returned once, and only its digest is kept.

@@ -281,7 +281,7 @@ static void check_value(apr_pool_t *p, const char *s, size_t n, const soi_lang_p
     int count = ref_parts(s, n, parts), multi = soi_lang_is_multi(s, n);
     const char *out = NULL;
     apr_size_t outlen = 0;
-    int got = soi_lang_value(p, s, n, pref, fallback, &out, &outlen);
+    int got = soi_lang_value(p, s, n, pref, fallback, &out, &outlen, NULL);
 
     FUZZ_CHECK(multi == (count > 0), "is_multi says %d, the plain reading finds %d parts", multi, count);
     FUZZ_CHECK(got == (multi && pref->translate), "soi_lang_value gives %d for a value multi %d, translate %d", got,

@@ -127,7 +127,7 @@ FUZZ_UNUSED static const char *msg_of(const soi_error *err)
     static char text[2048];
     apr_pool_t *p;
     apr_pool_create(&p, NULL);
-    snprintf(text, sizeof(text), "%s", soi_message(p, err));
+    snprintf(text, sizeof(text), "%s", soi_message(p, err, SOI_LANG_EN));
     apr_pool_destroy(p);
     return text;
 }
@@ -223,7 +223,7 @@ FUZZ_UNUSED static void fuzz_round_trip(apr_pool_t *p, const soi_entity *e)
 
         soi_buf_init(&buf, p, 256);
         soi_emitter_init(&em, formats[i], &buf);
-        soi_emit_entity(&em, e, SOI_RIGHT_ALL);
+        soi_emit_entity(&em, e, SOI_RIGHT_ALL, NULL);
         FUZZ_CHECK(em.depth == 0, "the %s emitter ends at depth %d", how, em.depth);
         const char *text = soi_buf_cstr(&buf);
         /* Only tab and LF raw in XML (CR is &#13;; what XML cannot carry is

@@ -159,16 +159,18 @@ static void emit_associate(soi_emitter *e, const char *name, const soi_associate
     e->close(e, name);
 }
 
-static void emit_right(soi_emitter *e, const char *name, const char *mask)
+static void emit_right(soi_emitter *e, const char *name, const char *mask, const char *reason)
 {
     e->open(e, name);
     emit_str(e, "Mask", mask);
-    e->text(e, "Reason", "", 0);
+    emit_str(e, "Reason", reason);
     e->close(e, name);
 }
 
-void soi_emit_entity(soi_emitter *e, const soi_entity *ent, int rights)
+void soi_emit_entity(soi_emitter *e, const soi_entity *ent, int rights, const soi_reasons *why)
 {
+    static const soi_reasons none = {NULL, NULL};
+    why = why ? why : &none;
     e->open(e, "BlobEntity");
     for (int i = 0; i < SOI_F_COUNT; i++) {
         const soi_field *f = &soi_fields[i];
@@ -185,7 +187,10 @@ void soi_emit_entity(soi_emitter *e, const soi_entity *ent, int rights)
             break;
         }
         case SOI_T_ASSOCIATE: emit_associate(e, f->name, v->assoc); break;
-        case SOI_T_TABLERIGHT: emit_right(e, f->name, soi_table_right_mask(rights)); break;
+        case SOI_T_TABLERIGHT:
+            emit_right(e, f->name, soi_table_right_mask(rights),
+                       (rights & SOI_RIGHT_ALL) != SOI_RIGHT_ALL ? why->table : NULL);
+            break;
         case SOI_T_FIELDPROPS:
             e->open(e, f->name);
             for (int k = 0; k < SOI_F_COUNT; k++) {
@@ -193,7 +198,8 @@ void soi_emit_entity(soi_emitter *e, const soi_entity *ent, int rights)
                 if (!p->clr_type)
                     continue;
                 e->open(e, p->name);
-                emit_right(e, "FieldRight", soi_field_right_mask(p, rights));
+                emit_right(e, "FieldRight", soi_field_right_mask(p, rights),
+                           (p->flags & SOI_WRITABLE) && !(rights & SOI_RIGHT_UPDATE) ? why->field : NULL);
                 emit_str(e, "FieldType", p->clr_type);
                 emit_int(e, "FieldLength", p->length);
                 e->close(e, p->name);

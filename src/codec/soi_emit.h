@@ -24,8 +24,17 @@ struct soi_emitter {
 /* An emitter writing format into out. */
 void soi_emitter_init(soi_emitter *e, soi_format format, soi_buf *out);
 
-/* The BlobEntity as a caller holding `rights` sees it. */
-void soi_emit_entity(soi_emitter *e, const soi_entity *ent, int rights);
+/* The Reason texts beside the masks (NULL: empty): why TableRight is not
+ * FULL, and why a field that can be written is only Read. Fields the
+ * server sets have no reason (their UIHintReadOnly says it). */
+typedef struct {
+    const char *table;
+    const char *field;
+} soi_reasons;
+
+/* The BlobEntity as a caller holding `rights` sees it (why: NULL for no
+ * reasons). */
+void soi_emit_entity(soi_emitter *e, const soi_entity *ent, int rights, const soi_reasons *why);
 
 /* The error body of SPEC section 4: the type named by the status, and the
  * message rendered in the reply's language. */

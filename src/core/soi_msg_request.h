@@ -50,12 +50,17 @@
     X(SOI_MSG_BLOBSIZE_MISMATCH, 400, "BlobSize {1} is not the length of the picture's bytes, {2}; send BlobSize {2}, or store other bytes with PUT /v1/Contact/{3}/Image.") \
     X(SOI_MSG_NO_IMAGE, 404, "Contact {1} has no picture bytes; store some with PUT /v1/Contact/{1}/Image.") \
     X(SOI_MSG_RANGE, 416, "No part of the range \"{1}\" lies within the picture's {2} bytes.") \
-    X(SOI_MSG_IMAGE_MAGIC, 400, "The bytes are not {1}: a picture's first bytes must match its Content-Type ({2}).") \
+    X(SOI_MSG_IMAGE_MAGIC, 400, "The bytes are not {1}: a picture's first bytes must match its Content-Type ({0}).") \
+    X(SOI_PH_BYTES_ARE, 0, "these are {1}") \
+    X(SOI_PH_BYTES_NO_PICTURE, 0, "these are no picture this server takes") \
     X(SOI_MSG_IMAGE_UNKNOWN, 400, "The bytes are no picture this server takes: a picture begins with the signature of {1}.") \
     X(SOI_MSG_MULTIPART_EMPTY, 400, "The file part of the multipart/form-data body is empty: put the picture's bytes in it.") \
     X(SOI_MSG_MULTIPART_PART_TYPE, 415, "The file part of the multipart/form-data body has the Content-Type \"{1}\"; a picture there is {2}, or application/octet-stream (or no Content-Type) to have its type told by its bytes.") \
     X(SOI_MSG_NEEDS_DELETE, 403, "Deleting a picture needs the Delete right; this associate holds: {1}.") \
     X(SOI_MSG_BLOB_CONFLICT_NONE, 409, "BlobId {1} is not the picture of contact {2}, which has no picture yet; send BlobId 0 to create one.") \
+    /* Culture and time zone headers */ \
+    X(SOI_MSG_CULTURE, 400, "The SO-Culture header \"{1}\" is not a culture code such as sv or nb-NO (a language, an optional script and region).") \
+    X(SOI_MSG_TIMEZONE, 400, "The SO-TimeZone header \"{1}\" names no time zone known here: send a SuperOffice zone code such as NO or US-NY, or its id such as 261, optionally followed by \", includeTZOffset\".") \
     /* The server's own failures: the detail goes to the error log only */ \
     X(SOI_MSG_SERVER, 500, "The server could not complete the request; its error log has the details.") \
     X(SOI_MSG_UNAVAILABLE, 503, "The database is unavailable at the moment; try again later.") \

@@ -4,6 +4,8 @@
 #include <apr_strings.h>
 #include <http_core.h>
 
+#include "core/soi_text.h"
+
 static void soi_server_log(void *ctx, int level, const char *message)
 {
     const server_rec *s = ctx;
@@ -102,6 +104,9 @@ void soi_req_init(soi_req *q, request_rec *r)
     q->log.write = soi_request_log;
     q->log.ctx = r;
     q->log.level = ap_get_request_module_loglevel(r, APLOG_MODULE_INDEX);
+    soi_lang_prefer(apr_table_get(r->headers_in, "SO-Language"), apr_table_get(r->headers_in, "Accept-Language"),
+                    &q->lang);
+    q->msg_lang = soi_lang_catalogue(&q->lang, (soi_lang)soi_config_language(q->dconf));
     q->authq.pool = r->pool;
     q->authq.authorization = apr_table_get(r->headers_in, "Authorization");
     apr_table_do(soi_join_cookie, q, r->headers_in, "Cookie", NULL);
@@ -114,6 +119,19 @@ void soi_req_init(soi_req *q, request_rec *r)
     q->authq.app_required = soi_config_app_required(q->dconf);
     q->authq.now = r->request_time;
     q->authq.log = &q->log;
+}
+
+soi_error *soi_req_locale(soi_req *q)
+{
+    request_rec *r = q->r;
+    const char *culture = apr_table_get(r->headers_in, "SO-Culture");
+    const char *zone = apr_table_get(r->headers_in, "SO-TimeZone");
+
+    if (culture && *culture && !soi_culture_valid(culture))
+        return soi_err(r->pool, SOI_MSG_CULTURE, soi_text_quote(r->pool, culture, strlen(culture), 40), NULL);
+    if (zone && *zone && !soi_zone_parse(zone, &q->zone))
+        return soi_err(r->pool, SOI_MSG_TIMEZONE, soi_text_quote(r->pool, zone, strlen(zone), 60), NULL);
+    return NULL;
 }
 
 soi_call soi_req_call(soi_req *q)

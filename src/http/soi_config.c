@@ -9,6 +9,7 @@
 
 #include "auth/soi_auth.h"
 #include "core/soi_text.h"
+#include "i18n/soi_lang.h"
 
 void *soi_config_create_server(apr_pool_t *p, server_rec *s)
 {
@@ -56,6 +57,7 @@ void *soi_config_create_dir(apr_pool_t *p, char *dir)
     c->max_image = -1;
     c->app_token = -1;
     c->apache_user = -1;
+    c->language = -1;
     return c;
 }
 
@@ -68,6 +70,7 @@ void *soi_config_merge_dir(apr_pool_t *p, void *basev, void *addv)
     c->auth_schemes = add->auth_schemes ? add->auth_schemes : base->auth_schemes;
     c->app_token = add->app_token >= 0 ? add->app_token : base->app_token;
     c->apache_user = add->apache_user >= 0 ? add->apache_user : base->apache_user;
+    c->language = add->language >= 0 ? add->language : base->language;
     /* A section's own list replaces the one around it, as SoImageInfoAuth does. */
     c->cors_origins = add->cors_origins ? add->cors_origins : base->cors_origins;
     return c;
@@ -97,6 +100,11 @@ int soi_config_app_required(const soi_dir_conf *d)
 int soi_config_apache_user(const soi_dir_conf *d)
 {
     return d->apache_user == 1;
+}
+
+int soi_config_language(const soi_dir_conf *d)
+{
+    return d->language >= 0 ? d->language : SOI_LANG_EN;
 }
 
 int soi_config_cors(const soi_dir_conf *d)
@@ -294,6 +302,18 @@ static const char *set_apache_user(cmd_parms *cmd, void *dconf, int on)
     return NULL;
 }
 
+static const char *set_language(cmd_parms *cmd, void *dconf, const char *arg)
+{
+    soi_lang lang;
+    if (!soi_lang_from_tag(arg, &lang))
+        return apr_psprintf(cmd->pool,
+                            "SoImageInfoLanguage: \"%s\" is not a language the messages are written in; expected "
+                            "en, sv, nb (or no, nn) or de.",
+                            arg);
+    ((soi_dir_conf *)dconf)->language = (int)lang;
+    return NULL;
+}
+
 /* Why arg is not a serialized origin (RFC 6454 section 6.2, as browsers
  * send it in Origin): "scheme://host[:port]", scheme http or https, the host
  * a lower-case name (labels of a-z, 0-9, '-', '_'), an IPv4 address or a
@@ -429,6 +449,8 @@ const command_rec soi_directives[] = {
                  "On: a user another httpd module authenticated (r->user) is the associate of that name"),
     AP_INIT_ITERATE("SoImageInfoCORSOrigin", set_cors_origin, NULL, RSRC_CONF | ACCESS_CONF,
                     "browser origins (scheme://host[:port]) allowed to call with credentials; none by default"),
+    AP_INIT_TAKE1("SoImageInfoLanguage", set_language, NULL, RSRC_CONF | ACCESS_CONF,
+                  "language of messages for requests that name none of en, sv, nb, de (default en)"),
     AP_INIT_TAKE1("SoImageInfoStatementTimeout", set_db_timeout, (void *)APR_OFFSETOF(soi_srv_conf, statement_timeout),
                   RSRC_CONF,
                   "longest a database statement may run before the request gets a 503 (default 10s; 0: none)"),

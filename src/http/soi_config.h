@@ -31,6 +31,7 @@ typedef struct {
     int app_token;                    /* SoImageInfoAppToken: 1 Required, 0 Optional; -1: unset */
     int apache_user;                  /* SoImageInfoApacheUser: 1 On, 0 Off; -1: unset */
     apr_array_header_t *cors_origins; /* SoImageInfoCORSOrigin: const char *s; NULL: unset (no CORS) */
+    int language;                     /* SoImageInfoLanguage: a soi_lang of i18n/soi_lang.h; -1: unset */
 } soi_dir_conf;
 
 #define SOI_DEFAULT_MAX_BODY 65536
@@ -55,6 +56,9 @@ apr_off_t soi_config_max_image(const soi_dir_conf *d);
 unsigned soi_config_auth_schemes(const soi_dir_conf *d);
 int soi_config_app_required(const soi_dir_conf *d);
 int soi_config_apache_user(const soi_dir_conf *d);
+/* The language of messages when the request names none the catalogue has
+ * (a soi_lang; English unless SoImageInfoLanguage says otherwise). */
+int soi_config_language(const soi_dir_conf *d);
 
 /* Is CORS on here (SoImageInfoCORSOrigin given)? Is origin, the Origin
  * header's value, one of the listed origins (exactly, case and all)? */

@@ -16,6 +16,7 @@
 #include "core/soi_principal.h"
 #include "core/soi_route.h"
 #include "http/soi_config.h"
+#include "i18n/soi_lang.h"
 #include "store/soi_store.h"
 
 extern module AP_MODULE_DECLARE_DATA soimageinfo_module;
@@ -54,13 +55,23 @@ typedef struct {
     int answered;        /* a reply has gone out: nothing more is written or committed */
     soi_log log;         /* writes to the request's error log */
     soi_auth_request authq;
-    soi_principal who; /* once authenticated */
+    soi_principal who;  /* once authenticated */
+    soi_lang_pref lang; /* what SO-Language or Accept-Language ask for */
+    soi_lang msg_lang;  /* the language messages are written in */
+    soi_zone zone;      /* SO-TimeZone, once soi_req_locale has read it (id 0: none) */
+    int lang_varies;    /* the reply's bytes depend on SO-Language and Accept-Language */
 } soi_req;
 
 enum { SOI_BODY_UNREAD = 0, SOI_BODY_PARTLY, SOI_BODY_READ };
 
 /* Sets q up for r. */
 void soi_req_init(soi_req *q, request_rec *r);
+
+/* SO-Culture and SO-TimeZone, checked (a 400 for one that is malformed or
+ * unknown) and the zone kept in q->zone. Neither changes a value of
+ * BlobEntity: it has no value shown as culture-dependent text, and its
+ * only dates, CreatedDate and UpdatedDate, are UTC whatever the zone. */
+soi_error *soi_req_locale(soi_req *q);
 
 /* The call context for the store about q's contact and caller. */
 soi_call soi_req_call(soi_req *q);

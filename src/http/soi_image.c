@@ -187,10 +187,9 @@ int soi_image_write(soi_req *q)
     /* The bytes must be what the type claims. */
     if (!err && soi_media_sniff(bytes.data, bytes.len) != claimed) {
         soi_media found = soi_media_sniff(bytes.data, bytes.len);
-        err = soi_err(r->pool, SOI_MSG_IMAGE_MAGIC, soi_media_name(claimed),
-                      found ? apr_pstrcat(r->pool, "these are ", soi_media_name(found), NULL)
-                            : "these are no picture this server takes",
-                      NULL);
+        soi_error *what = found ? soi_err(r->pool, SOI_PH_BYTES_ARE, soi_media_name(found), NULL)
+                                : soi_err(r->pool, SOI_PH_BYTES_NO_PICTURE, NULL);
+        err = soi_err_wrap(r->pool, SOI_MSG_IMAGE_MAGIC, what, soi_media_name(claimed), NULL);
     }
     if (!err)
         err = soi_image_call(q, SOI_IMAGE_PUT, soi_media_name(claimed), &bytes, &img);

@@ -23,6 +23,8 @@ static const char *const soi_cors_request_headers[] = {
 #define SOI_CORS_REQUEST_HEADERS (sizeof(soi_cors_request_headers) / sizeof(soi_cors_request_headers[0]))
 #define SOI_CORS_EXPOSE "ETag, Last-Modified, Retry-After, WWW-Authenticate, Allow"
 #define SOI_CORS_MAX_AGE "600"
+/* The request headers a reply's language comes from. */
+#define SOI_VARY_LANGUAGE "Accept-Language, SO-Language"
 
 /* A CORS preflight: OPTIONS with Origin and Access-Control-Request-Method. */
 static int soi_cors_is_preflight(request_rec *r)
@@ -76,11 +78,14 @@ static void soi_cors_headers(soi_req *q)
     apr_table_setn(r->err_headers_out, "Access-Control-Expose-Headers", SOI_CORS_EXPOSE);
 }
 
-/* Headers every reply carries: the body depends on Accept, and no shared
- * cache may keep a reply meant for one caller (TableRight is theirs). */
+/* Headers every reply carries: the body depends on Accept (and on the
+ * language headers when it says so), and no shared cache may keep a reply
+ * meant for one caller (TableRight is theirs). */
 static void soi_common_headers(soi_req *q)
 {
     apr_table_mergen(q->r->err_headers_out, "Vary", "Accept");
+    if (q->lang_varies)
+        apr_table_mergen(q->r->err_headers_out, "Vary", SOI_VARY_LANGUAGE);
     apr_table_setn(q->r->err_headers_out, "Cache-Control", "private, no-cache");
     soi_cors_headers(q);
 }
@@ -157,18 +162,23 @@ int soi_reply_error(soi_req *q, const soi_error *err)
     if (err->status == 413)
         r->connection->keepalive = AP_CONN_CLOSE;
 
+    /* Every message is written in some language, and in another had the
+     * request asked for it. */
+    q->lang_varies = 1;
+    apr_table_setn(r->err_headers_out, "Content-Language", soi_lang_tag(q->msg_lang));
     soi_buf_init(&body, r->pool, 512);
     soi_emitter_init(&em, q->format, &body);
-    soi_emit_error(&em, err->status, soi_message(r->pool, err));
+    soi_emit_error(&em, err->status, soi_message(r->pool, err, q->msg_lang));
     return soi_send(q, err->status, &body);
 }
 
 /* A strong entity tag for these exact bytes of this version: the MD5 of the
- * stored row's update counter and the body, in 22 base64url characters. The
- * body holds everything a representation varies with (format, the caller's
- * rights, the associates' names), so equal tags mean equal bytes, and the
- * counter makes every write change it. */
-static const char *soi_etag(apr_pool_t *p, apr_int32_t version, const soi_buf *body)
+ * stored row's update counter, the body and its Content-Language, in 22
+ * base64url characters. The body holds everything a representation varies
+ * with (format, language, the caller's rights, the associates' names), so
+ * equal tags mean equal bytes, and the counter makes every write change
+ * it. */
+static const char *soi_etag(apr_pool_t *p, apr_int32_t version, const soi_buf *body, const char *language)
 {
     unsigned char digest[APR_MD5_DIGESTSIZE];
     unsigned char v[4] = {(unsigned char)(version >> 24), (unsigned char)(version >> 16), (unsigned char)(version >> 8),
@@ -179,6 +189,8 @@ static const char *soi_etag(apr_pool_t *p, apr_int32_t version, const soi_buf *b
     apr_md5_init(&ctx);
     apr_md5_update(&ctx, v, sizeof(v));
     apr_md5_update(&ctx, body->data, body->len);
+    if (language)
+        apr_md5_update(&ctx, language, strlen(language) + 1);
     apr_md5_final(digest, &ctx);
     apr_base64_encode(b64, (const char *)digest, sizeof(digest));
     for (char *c = b64; *c; c++) {
@@ -190,15 +202,94 @@ static const char *soi_etag(apr_pool_t *p, apr_int32_t version, const soi_buf *b
     return apr_psprintf(p, "\"%.22s\"", b64);
 }
 
+/* Adds a language tag to a Content-Language list, once. */
+static const char *soi_language_add(apr_pool_t *p, const char *list, const char *tag)
+{
+    apr_size_t n = strlen(tag);
+    for (const char *c = list; c && *c;) {
+        if (strncmp(c, tag, n) == 0 && (c[n] == ',' || c[n] == '\0'))
+            return list;
+        c += strcspn(c, ",");
+        c += strspn(c, ", ");
+    }
+    return list ? apr_pstrcat(p, list, ", ", tag, NULL) : tag;
+}
+
+/* The text of a resource reference in the first language the request asks
+ * for that soi_resource has it in, else in SoImageInfoLanguage's; NULL when
+ * neither has it. *tag names the language. */
+static const char *soi_resource_text(soi_req *q, const char *id, const char **tag)
+{
+    soi_store *st = q->backend ? q->backend->store : NULL;
+    const char *fallback = soi_lang_tag((soi_lang)soi_config_language(q->dconf));
+    const char *text;
+    soi_lang known;
+
+    for (int i = 0; i <= q->lang.n; i++) {
+        const char *l = i < q->lang.n ? q->lang.range[i].primary : fallback;
+        if (strcmp(l, "*") == 0)
+            l = fallback;
+        else if (soi_lang_from_tag(l, &known))
+            l = soi_lang_tag(known); /* no and nn are nb */
+        if ((text = soi_store_resource(st, q->r->pool, l, id))) {
+            *tag = l;
+            return text;
+        }
+    }
+    return NULL;
+}
+
+/* The entity's values in the request's language: a multi-language string
+ * as its part for that language, and the reasons of missing rights as
+ * resource references, resolved. Raw when the request names no language;
+ * out learns whether the bytes depend on the language headers, and which
+ * languages they are in. */
+static void soi_localize(soi_req *q, soi_entity *e, int rights, soi_reasons *why, soi_view *out)
+{
+    static const char *const refs[2] = {"SR_SOI_TABLE_RIGHTS", "SR_SOI_FIELD_NO_UPDATE"};
+    apr_pool_t *p = q->r->pool;
+    const char **reason[2] = {&why->table, &why->field};
+    int needed[2] = {(rights & SOI_RIGHT_ALL) != SOI_RIGHT_ALL, !(rights & SOI_RIGHT_UPDATE)};
+    const char *text, *tag;
+    apr_size_t len;
+
+    for (int i = 0; i < SOI_F_COUNT; i++) {
+        soi_value *v = &e->v[i];
+        if (soi_fields[i].type != SOI_T_STRING || !v->str || !soi_lang_is_multi(v->str, v->len))
+            continue;
+        out->lang_varies = 1;
+        if (soi_lang_value(p, v->str, v->len, &q->lang, (soi_lang)soi_config_language(q->dconf), &text, &len, &tag)) {
+            v->str = text;
+            v->len = len;
+            if (tag)
+                out->content_language = soi_language_add(p, out->content_language, tag);
+        }
+    }
+    for (int k = 0; k < 2; k++) {
+        if (!needed[k])
+            continue;
+        out->lang_varies = 1;
+        text = q->lang.translate ? soi_resource_text(q, refs[k], &tag) : NULL;
+        if (text)
+            out->content_language = soi_language_add(p, out->content_language, tag);
+        *reason[k] = text ? text : apr_pstrcat(p, "[", refs[k], "]", NULL);
+    }
+}
+
 void soi_reply_render(soi_req *q, const soi_entity *e, int rights, soi_view *out)
 {
     soi_emitter em;
+    soi_entity shown = *e;
+    soi_reasons why = {NULL, NULL};
 
+    out->lang_varies = 0;
+    out->content_language = NULL;
+    soi_localize(q, &shown, rights, &why, out);
     soi_buf_init(&out->body, q->r->pool, 4096);
     soi_emitter_init(&em, q->format, &out->body);
-    soi_emit_entity(&em, e, rights);
+    soi_emit_entity(&em, &shown, rights, &why);
     if (e->v[SOI_F_BLOBID].num) {
-        out->etag = soi_etag(q->r->pool, e->version, &out->body);
+        out->etag = soi_etag(q->r->pool, e->version, &out->body, out->content_language);
         out->last_modified = e->v[SOI_F_UPDATEDDATE].num;
     } else {
         out->etag = NULL;
@@ -208,6 +299,9 @@ void soi_reply_render(soi_req *q, const soi_entity *e, int rights, soi_view *out
 
 static void soi_validators(soi_req *q, const soi_view *v)
 {
+    q->lang_varies |= v->lang_varies;
+    if (v->content_language)
+        apr_table_setn(q->r->headers_out, "Content-Language", v->content_language);
     if (v->etag)
         apr_table_setn(q->r->headers_out, "ETag", v->etag);
     if (v->last_modified) {
@@ -256,7 +350,7 @@ int soi_reply_options(soi_req *q, const char *allow, int method_served)
 
 void soi_reply_validators(soi_req *q, const char *etag, apr_time_t last_modified)
 {
-    soi_view v = {{0}, etag, last_modified};
+    soi_view v = {{0}, etag, last_modified, 0, NULL};
     soi_validators(q, &v);
 }
 

@@ -12,13 +12,17 @@
  * q->format. 5xx details go to the error log. */
 int soi_reply_error(soi_req *q, const soi_error *err);
 
-/* The entity as the caller holding `rights` sees it, in q->format, with the
- * validators a stored picture has: its strong ETag (NULL for the default
+/* The entity as the caller holding `rights` sees it, in q->format and in
+ * the language the request asks for (multi-language values chosen,
+ * resource references in Reason resolved), with the validators a stored
+ * picture has: its strong ETag (NULL for the default
  * entity) and its modification time (0 for none). */
 typedef struct {
     soi_buf body;
     const char *etag;
     apr_time_t last_modified;
+    int lang_varies;              /* other language headers would give other bytes */
+    const char *content_language; /* the languages of the values translated, if any */
 } soi_view;
 void soi_reply_render(soi_req *q, const soi_entity *e, int rights, soi_view *out);
 

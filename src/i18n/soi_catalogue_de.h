@@ -49,12 +49,16 @@
     T(SOI_MSG_BLOBSIZE_MISMATCH, "BlobSize {1} ist nicht die Länge des Bildes in Bytes, {2}; senden Sie BlobSize {2}, oder speichern Sie andere Bytes mit PUT /v1/Contact/{3}/Image.") \
     T(SOI_MSG_NO_IMAGE, "Der Kontakt {1} hat keine Bilddaten; speichern Sie sie mit PUT /v1/Contact/{1}/Image.") \
     T(SOI_MSG_RANGE, "Kein Teil des Bereichs \"{1}\" liegt innerhalb der {2} Bytes des Bildes.") \
-    T(SOI_MSG_IMAGE_MAGIC, "Die Bytes sind nicht vom Typ {1}: Die ersten Bytes eines Bildes müssen zu seinem Content-Type passen ({2}).") \
+    T(SOI_MSG_IMAGE_MAGIC, "Die Bytes sind nicht vom Typ {1}: Die ersten Bytes eines Bildes müssen zu seinem Content-Type passen ({0}).") \
+    T(SOI_PH_BYTES_ARE, "dies ist {1}") \
+    T(SOI_PH_BYTES_NO_PICTURE, "dies ist kein Bild, das dieser Server annimmt") \
     T(SOI_MSG_IMAGE_UNKNOWN, "Die Bytes sind kein Bild, das dieser Server annimmt: Ein Bild beginnt mit der Signatur von {1}.") \
     T(SOI_MSG_MULTIPART_EMPTY, "Der Dateiteil des multipart/form-data-Rumpfs ist leer: Legen Sie die Bytes des Bildes hinein.") \
     T(SOI_MSG_MULTIPART_PART_TYPE, "Der Dateiteil des multipart/form-data-Rumpfs hat den Content-Type \"{1}\"; ein Bild hat dort den Typ {2} oder application/octet-stream (oder keinen Content-Type), damit sein Typ an seinen Bytes erkannt wird.") \
     T(SOI_MSG_NEEDS_DELETE, "Zum Löschen eines Bildes ist das Recht Delete erforderlich; dieser Mitarbeiter hat: {1}.") \
     T(SOI_MSG_BLOB_CONFLICT_NONE, "BlobId {1} ist nicht das Bild des Kontakts {2}, der noch kein Bild hat; senden Sie BlobId 0, um eines anzulegen.") \
+    T(SOI_MSG_CULTURE, "Der Header SO-Culture \"{1}\" ist kein Kulturcode wie sv oder nb-NO (eine Sprache, optional mit Schrift und Region).") \
+    T(SOI_MSG_TIMEZONE, "Der Header SO-TimeZone \"{1}\" nennt keine hier bekannte Zeitzone: Senden Sie einen SuperOffice-Zonencode wie NO oder US-NY oder dessen Id wie 261, optional gefolgt von \", includeTZOffset\".") \
     /* The server's own failures */ \
     T(SOI_MSG_SERVER, "Der Server konnte die Anfrage nicht abschließen; die Einzelheiten stehen in seinem Fehlerprotokoll.") \
     T(SOI_MSG_UNAVAILABLE, "Die Datenbank ist im Moment nicht verfügbar; versuchen Sie es später erneut.") \

@@ -50,12 +50,16 @@
     T(SOI_MSG_BLOBSIZE_MISMATCH, "BlobSize {1} er ikke bildets lengde i byte, {2}; send BlobSize {2}, eller lagre andre byte med PUT /v1/Contact/{3}/Image.") \
     T(SOI_MSG_NO_IMAGE, "Kontakten {1} har ingen bildedata; lagre dem med PUT /v1/Contact/{1}/Image.") \
     T(SOI_MSG_RANGE, "Ingen del av området \"{1}\" ligger innenfor bildets {2} byte.") \
-    T(SOI_MSG_IMAGE_MAGIC, "Innholdet er ikke av typen {1}: de første bytene i et bilde må samsvare med Content-Type ({2}).") \
+    T(SOI_MSG_IMAGE_MAGIC, "Innholdet er ikke av typen {1}: de første bytene i et bilde må samsvare med Content-Type ({0}).") \
+    T(SOI_PH_BYTES_ARE, "dette er {1}") \
+    T(SOI_PH_BYTES_NO_PICTURE, "dette er ikke et bilde denne serveren tar imot") \
     T(SOI_MSG_IMAGE_UNKNOWN, "Innholdet er ikke et bilde som denne serveren tar imot: et bilde begynner med signaturen til {1}.") \
     T(SOI_MSG_MULTIPART_EMPTY, "Fildelen av multipart/form-data-innholdet er tom: legg bildets byte i den.") \
     T(SOI_MSG_MULTIPART_PART_TYPE, "Fildelen av multipart/form-data-innholdet har Content-Type \"{1}\"; et bilde der har typen {2}, eller application/octet-stream (eller ingen Content-Type) for at typen skal avgjøres ut fra bytene.") \
     T(SOI_MSG_NEEDS_DELETE, "Å slette et bilde krever rettigheten Delete; denne medarbeideren har: {1}.") \
     T(SOI_MSG_BLOB_CONFLICT_NONE, "BlobId {1} er ikke bildet til kontakten {2}, som ennå ikke har noe bilde; send BlobId 0 for å opprette et.") \
+    T(SOI_MSG_CULTURE, "Hodet SO-Culture \"{1}\" er ingen kulturkode som sv eller nb-NO (et språk, eventuelt med skript og region).") \
+    T(SOI_MSG_TIMEZONE, "Hodet SO-TimeZone \"{1}\" angir ingen tidssone som er kjent her: send en SuperOffice-sonekode som NO eller US-NY, eller dens id som 261, eventuelt etterfulgt av \", includeTZOffset\".") \
     /* The server's own failures */ \
     T(SOI_MSG_SERVER, "Serveren kunne ikke fullføre forespørselen; detaljene står i feilloggen dens.") \
     T(SOI_MSG_UNAVAILABLE, "Databasen er ikke tilgjengelig for øyeblikket; prøv igjen senere.") \

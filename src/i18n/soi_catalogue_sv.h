@@ -49,12 +49,16 @@
     T(SOI_MSG_BLOBSIZE_MISMATCH, "BlobSize {1} är inte bildens längd i byte, {2}; skicka BlobSize {2} eller lagra andra byte med PUT /v1/Contact/{3}/Image.") \
     T(SOI_MSG_NO_IMAGE, "Kontakten {1} har inga bilddata; lagra dem med PUT /v1/Contact/{1}/Image.") \
     T(SOI_MSG_RANGE, "Ingen del av intervallet \"{1}\" ligger inom bildens {2} byte.") \
-    T(SOI_MSG_IMAGE_MAGIC, "Innehållet är inte av typen {1}: en bilds första byte måste stämma med dess Content-Type ({2}).") \
+    T(SOI_MSG_IMAGE_MAGIC, "Innehållet är inte av typen {1}: en bilds första byte måste stämma med dess Content-Type ({0}).") \
+    T(SOI_PH_BYTES_ARE, "detta är {1}") \
+    T(SOI_PH_BYTES_NO_PICTURE, "detta är ingen bild som den här servern tar emot") \
     T(SOI_MSG_IMAGE_UNKNOWN, "Innehållet är ingen bild som den här servern tar emot: en bild börjar med signaturen för {1}.") \
     T(SOI_MSG_MULTIPART_EMPTY, "Fildelen av multipart/form-data-innehållet är tom: lägg bildens byte i den.") \
     T(SOI_MSG_MULTIPART_PART_TYPE, "Fildelen av multipart/form-data-innehållet har Content-Type \"{1}\"; en bild där har typen {2}, eller application/octet-stream (eller ingen Content-Type) för att typen ska avgöras av innehållet.") \
     T(SOI_MSG_NEEDS_DELETE, "För att ta bort en bild krävs rättigheten Delete; den här medarbetaren har: {1}.") \
     T(SOI_MSG_BLOB_CONFLICT_NONE, "BlobId {1} är inte bilden till kontakten {2}, som ännu inte har någon bild; skicka BlobId 0 för att skapa en.") \
+    T(SOI_MSG_CULTURE, "Huvudet SO-Culture \"{1}\" är ingen kulturkod som sv eller nb-NO (ett språk, eventuellt med skript och region).") \
+    T(SOI_MSG_TIMEZONE, "Huvudet SO-TimeZone \"{1}\" anger ingen tidszon som är känd här: skicka en SuperOffice-zonkod som NO eller US-NY, eller dess id som 261, eventuellt följt av \", includeTZOffset\".") \
     /* The server's own failures */ \
     T(SOI_MSG_SERVER, "Servern kunde inte slutföra begäran; detaljerna finns i dess fellogg.") \
     T(SOI_MSG_UNAVAILABLE, "Databasen är inte tillgänglig för tillfället; försök igen senare.") \

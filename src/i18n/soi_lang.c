@@ -384,8 +384,23 @@ static int find_among(const char *s, apr_size_t n, const char *countries, const 
     return 0;
 }
 
+/* The language tag of a country code's part, by the same map read
+ * backwards ("NO" is nb); NULL for a country no language maps to. */
+static const char *tag_of_country(const char *cc)
+{
+    static const char *const tags[] = {"en", "sv", "nb", "da", "de", "fr", "nl", "fi"};
+    for (apr_size_t i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
+        const char *c = countries_of(tags[i]);
+        for (; c[0] && c[1]; c += 2) {
+            if (apr_toupper((unsigned char)cc[0]) == c[0] && apr_toupper((unsigned char)cc[1]) == c[1])
+                return tags[i];
+        }
+    }
+    return NULL;
+}
+
 int soi_lang_value(apr_pool_t *pool, const char *s, apr_size_t n, const soi_lang_pref *pref, soi_lang fallback,
-                   const char **out, apr_size_t *outlen)
+                   const char **out, apr_size_t *outlen, const char **tag)
 {
     part first, chosen;
     int found = 0;
@@ -420,6 +435,8 @@ int soi_lang_value(apr_pool_t *pool, const char *s, apr_size_t n, const soi_lang
     text[k] = '\0';
     *out = text;
     *outlen = k;
+    if (tag)
+        *tag = tag_of_country(chosen.cc);
     return 1;
 }
 

@@ -77,9 +77,11 @@ soi_lang soi_lang_catalogue(const soi_lang_pref *pref, soi_lang fallback);
  * first: en-GB → GB then US), the first present; "*" takes the fallback
  * language's countries and then the first part; after every range, the
  * fallback language's countries; then the first part. Country codes
- * compare without case. */
+ * compare without case. *tag (when tag is not NULL) is the language of the
+ * part chosen ("en", "sv", "nb", "da", "de", "fr", "nl", "fi"), NULL for a
+ * country none of them has. */
 int soi_lang_value(apr_pool_t *pool, const char *s, apr_size_t n, const soi_lang_pref *pref, soi_lang fallback,
-                   const char **out, apr_size_t *outlen);
+                   const char **out, apr_size_t *outlen, const char **tag);
 
 /* Is s[0..n) a multi-language value (whatever the request asks for)? */
 int soi_lang_is_multi(const char *s, apr_size_t n);

@@ -1,7 +1,9 @@
 #include "store/soi_store.h"
 
 #include <apr_atomic.h>
+#include <apr_hash.h>
 #include <apr_strings.h>
+#include <apr_thread_mutex.h>
 #include <libpq-fe.h>
 #include <string.h>
 
@@ -12,6 +14,12 @@ struct soi_store {
     soi_pool *pool;              /* per process, from soi_store_open */
     const soi_log *log;          /* for lines outside requests (notices) */
     apr_uint32_t quiet_until;    /* apr_time_sec: outage messages are logged once per interval */
+    /* The texts of soi_resource, read by the process's first connection and
+     * unchanged after: "language\tresource_id" to text. */
+    apr_thread_mutex_t *resource_lock;
+    apr_pool_t *resource_pool;
+    apr_hash_t *resources;
+    apr_uint32_t resources_read;
 };
 
 /* ---- the statements ---------------------------------------------------------
@@ -46,6 +54,7 @@ static const char *const soi_login_columns[] = {"associate_id", "password_hash",
 static const char *const soi_ticket_columns[] = {"ticket_id",  "associate_id", "blob_rights", "cred_version",
                                                  "xsrf_token", "name",         NULL};
 static const char *const soi_app_columns[] = {"app_id", "name", NULL};
+static const char *const soi_resource_columns[] = {"resource_id", "language", "text", NULL};
 /* The soi_image type. */
 static const char *const soi_image_columns[] = {"outcome",    "rights",       "blob_id", "mimetype",
                                                 "updated_us", "updatedcount", "data",    NULL};
@@ -82,6 +91,7 @@ enum {
     SOI_STMT_IMAGE_GET,
     SOI_STMT_IMAGE_PUT,
     SOI_STMT_IMAGE_DELETE,
+    SOI_STMT_RESOURCES,
     SOI_STMT_COUNT
 };
 
@@ -107,6 +117,7 @@ static const struct {
     {"soi_image_get", "SELECT * FROM public.soi_image_get($1, $2, $3, $4, $5)", soi_image_columns},
     {"soi_image_put", "SELECT * FROM public.soi_image_put($1, $2, $3, $4, $5, $6, $7)", soi_image_columns},
     {"soi_image_delete", "SELECT * FROM public.soi_image_delete($1, $2, $3, $4, $5)", soi_image_columns},
+    {"soi_resources", "SELECT resource_id, language, text FROM public.soi_resource", soi_resource_columns},
 };
 
 /* soi_outcome by the label the database returns. */
@@ -211,8 +222,45 @@ static soi_error *soi_store_unusable(soi_store *st, apr_pool_t *p, const soi_log
     return soi_error_server(p, SOI_MSG_UNAVAILABLE, "the database does not match this release: %s", what);
 }
 
+/* The resource texts, read once per process by the first connection that
+ * finds them unread (under the lock, so once); readers look only after
+ * resources_read is set, and the table never changes after. NULL, or why
+ * they could not be read. */
+static const char *soi_resources_read(soi_store *st, PGconn *pg, apr_pool_t *p)
+{
+    const char *why = NULL;
+
+    apr_thread_mutex_lock(st->resource_lock);
+    if (!apr_atomic_read32(&st->resources_read)) {
+        PGresult *res = PQexecPrepared(pg, soi_statements[SOI_STMT_RESOURCES].name, 0, NULL, NULL, NULL, 0);
+        if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+            why = apr_psprintf(p, "reading public.soi_resource: %s", soi_pq_text(p, PQresultErrorMessage(res)));
+        } else {
+            apr_hash_t *h = apr_hash_make(st->resource_pool);
+            for (int i = 0; i < PQntuples(res); i++) {
+                const char *key =
+                    apr_pstrcat(st->resource_pool, PQgetvalue(res, i, 1), "\t", PQgetvalue(res, i, 0), NULL);
+                apr_hash_set(h, key, APR_HASH_KEY_STRING, apr_pstrdup(st->resource_pool, PQgetvalue(res, i, 2)));
+            }
+            st->resources = h;
+            apr_atomic_set32(&st->resources_read, 1);
+        }
+        PQclear(res);
+    }
+    apr_thread_mutex_unlock(st->resource_lock);
+    return why;
+}
+
+const char *soi_store_resource(soi_store *st, apr_pool_t *p, const char *language, const char *id)
+{
+    if (!st || !apr_atomic_read32(&st->resources_read))
+        return NULL;
+    return apr_hash_get(st->resources, apr_pstrcat(p, language, "\t", id, NULL), APR_HASH_KEY_STRING);
+}
+
 /* Opens a connection for the pool: our session settings, every statement
- * prepared and its columns checked. */
+ * prepared and its columns checked, and the resource texts read
+ * when the process has not read them yet. */
 static soi_error *soi_store_connect(void *ctx, apr_pool_t *p, const soi_log *log, PGconn **out)
 {
     soi_store *st = ctx;
@@ -260,6 +308,8 @@ static soi_error *soi_store_connect(void *ctx, apr_pool_t *p, const soi_log *log
         if (!why)
             why = soi_columns_mismatch(p, pg, i);
     }
+    if (!why && !apr_atomic_read32(&st->resources_read))
+        why = soi_resources_read(st, pg, p);
     if (why) {
         int lost = PQstatus(pg) != CONNECTION_OK;
         PQfinish(pg);
@@ -277,6 +327,9 @@ apr_status_t soi_store_open(soi_store *st, apr_pool_t *pchild, const soi_log *lo
     int max = st->settings.pool_max, min = st->settings.pool_min;
 
     st->log = log;
+    if ((rv = apr_thread_mutex_create(&st->resource_lock, APR_THREAD_MUTEX_DEFAULT, pchild)) != APR_SUCCESS
+        || (rv = apr_pool_create(&st->resource_pool, pchild)) != APR_SUCCESS)
+        return rv;
     st->pool = soi_pool_create(pchild, max, st->settings.pool_timeout, soi_store_connect, st, &rv);
     if (!st->pool)
         return rv;

@@ -43,6 +43,12 @@ int soi_store_ping(const soi_store *st);
 /* True at most once per 10 seconds: outage messages are logged that often. */
 int soi_store_alarm(soi_store *st);
 
+/* The text of a resource reference ("SR_..." without brackets) in a
+ * language ("en", "sv", "nb", ...), from the table public.soi_resource as
+ * the process's first connection read it; NULL when there is none (or no
+ * connection has been made yet). Allocates the lookup key in p. */
+const char *soi_store_resource(soi_store *st, apr_pool_t *p, const char *language, const char *id);
+
 /* A conninfo fit for a log line: password values replaced by "***". */
 const char *soi_store_redact(apr_pool_t *pool, const char *conninfo);
 

@@ -145,6 +145,12 @@ int main(void)
     ok(soi_store_ping(st), "the database answers a ping");
     ok(soi_store_open(st, p, &test_log) == APR_SUCCESS && soi_store_is_open(st), "the pool opens");
 
+    /* Resource texts: read by the first connection (the pool's minimum of 1). */
+    is_str(soi_store_resource(st, p, "sv", "SR_SOI_FIELD_NO_UPDATE"),
+           "F\xc3\xb6r att \xc3\xa4ndra en bild kr\xc3\xa4vs r\xc3\xa4ttigheten Update.", "a resource text in Swedish");
+    ok(soi_store_resource(st, p, "fr", "SR_SOI_TABLE_RIGHTS") == NULL, "none in a language the table lacks");
+    ok(soi_store_resource(st, p, "en", "SR_NO_SUCH") == NULL, "none for an unknown reference");
+
     /* Logins. */
     soi_principal tje0 = login(st, p, "tje0");
     ok(tje0.associate_id == 1 && tje0.rights == 31 && tje0.version > 0, "tje0 logs in: id 1, rights 31, a version");

@@ -75,7 +75,7 @@ TAP_UNUSED static const char *msg_of(const soi_error *err)
         apr_initialize();
         apr_pool_create(&pool, NULL);
     }
-    return soi_message(pool, err);
+    return soi_message(pool, err, SOI_LANG_EN);
 }
 
 TAP_UNUSED static int done_testing(void)

@@ -17,7 +17,7 @@ static const char *render(const soi_entity *e, int rights, soi_format f)
     soi_emitter em;
     soi_buf_init(&b, p, 16);
     soi_emitter_init(&em, f, &b);
-    soi_emit_entity(&em, e, rights);
+    soi_emit_entity(&em, e, rights, NULL);
     return soi_buf_cstr(&b);
 }
 

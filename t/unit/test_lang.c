@@ -53,7 +53,7 @@ static const char *value(const char *s, const char *accept, soi_lang fallback)
     const char *out = NULL;
     apr_size_t len = 0;
     soi_lang_prefer(NULL, accept, &pref);
-    if (!soi_lang_value(p, s, strlen(s), &pref, fallback, &out, &len))
+    if (!soi_lang_value(p, s, strlen(s), &pref, fallback, &out, &len, NULL))
         return "plain";
     if (strlen(out) != len)
         return "length differs";
@@ -317,15 +317,31 @@ int main(void)
     soi_lang_prefer("en", NULL, &pref);
     const char *out = NULL;
     apr_size_t outlen = 0;
-    ok(soi_lang_value(p, "NO:\"a\0b\";US:\"c\"", 15, &pref, SOI_LANG_NB, &out, &outlen) && outlen == 1
+    ok(soi_lang_value(p, "NO:\"a\0b\";US:\"c\"", 15, &pref, SOI_LANG_NB, &out, &outlen, NULL) && outlen == 1
            && strcmp(out, "c") == 0,
        "s[0..n) with a NUL");
     soi_lang_prefer("nb", NULL, &pref);
-    ok(soi_lang_value(p, "NO:\"a\0b\";US:\"c\"", 15, &pref, SOI_LANG_NB, &out, &outlen) && outlen == 3
+    ok(soi_lang_value(p, "NO:\"a\0b\";US:\"c\"", 15, &pref, SOI_LANG_NB, &out, &outlen, NULL) && outlen == 3
            && memcmp(out, "a\0b", 4) == 0,
        "... the NUL kept, the text NUL-terminated");
     soi_lang_prefer("x", "en", &pref);
-    ok(!soi_lang_value(p, mv, strlen(mv), &pref, SOI_LANG_EN, &out, &outlen), "SO-Language x: raw");
+    ok(!soi_lang_value(p, mv, strlen(mv), &pref, SOI_LANG_EN, &out, &outlen, NULL), "SO-Language x: raw");
+
+    /* The language of the part chosen, for Content-Language. */
+    static const struct {
+        const char *value, *ask, *tag;
+    } tags[] = {
+        {"GB:\"a\";NO:\"b\"", "en", "en"}, {"GB:\"a\";NO:\"b\"", "nn", "nb"}, {"SE:\"a\";DK:\"b\"", "da", "da"},
+        {"SE:\"a\";fi:\"b\"", "fi", "fi"}, {"XX:\"a\";YY:\"b\"", "en", NULL}, {"SE:\"a\";NO:\"b\"", "fr", "sv"},
+    };
+    for (size_t i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
+        const char *tag = "unset";
+        soi_lang_prefer(NULL, tags[i].ask, &pref);
+        ok(soi_lang_value(p, tags[i].value, strlen(tags[i].value), &pref, SOI_LANG_EN, &out, &outlen, &tag)
+               && (tags[i].tag ? tag && strcmp(tag, tags[i].tag) == 0 : tag == NULL),
+           "%s asked in %s: the part's language is %s (got %s)", tags[i].value, tags[i].ask,
+           tags[i].tag ? tags[i].tag : "none", tag ? tag : "none");
+    }
 
     /* SO-Culture. */
     static const char *const cultures[] = {"sv",         "en-US",   "nb-NO",  "zh-Hant-TW", "es-419",  "nb_no",

@@ -48,7 +48,7 @@ int main(void)
         /* Rendered with four arguments and a cause, no argument slot is left. */
         soi_error *cause = soi_err(p, SOI_PH_STRING, NULL);
         soi_error *e = soi_err_wrap(p, rows[i].id, cause, "A1", "A2", "A3", "A4", NULL);
-        const char *text = soi_message(p, e);
+        const char *text = soi_message(p, e, SOI_LANG_EN);
         for (const char *c = text; *c; c++) {
             if (c[0] == '{' && c[1] >= '0' && c[1] <= '9' && c[2] == '}') {
                 printf("# %s renders as \"%s\"\n", rows[i].name, text);
@@ -65,19 +65,20 @@ int main(void)
 
     /* Rendering. */
     soi_error *e = soi_err(p, SOI_MSG_NO_CONTACT, "42", NULL);
-    is_str(soi_message(p, e), "Contact 42 does not exist or is deleted.", "an argument in place");
+    is_str(soi_message(p, e, SOI_LANG_EN), "Contact 42 does not exist or is deleted.", "an argument in place");
     is_int(e->status, 404, "the status comes with the id");
     e = soi_err_wrap(p, SOI_MSG_PATCH_VALUE, soi_err(p, SOI_MSG_DUPLICATE, "BlobSize", NULL), "3", NULL);
-    is_str(soi_message(p, e), "Operation 3 of the JSON Patch: BlobSize is given more than once.",
+    is_str(soi_message(p, e, SOI_LANG_EN), "Operation 3 of the JSON Patch: BlobSize is given more than once.",
            "an embedded message in place of {0}");
     e = soi_err(p, SOI_MSG_JSON_NOT_OBJECT, NULL);
-    ok(strstr(soi_message(p, e), "{\"Description\": \"...\"}") != NULL, "braces around text are text: %s",
-       soi_message(p, e));
+    ok(strstr(soi_message(p, e, SOI_LANG_EN), "{\"Description\": \"...\"}") != NULL, "braces around text are text: %s",
+       soi_message(p, e, SOI_LANG_EN));
     e = soi_err(p, SOI_MSG_STRING_LONG, "{1}", NULL);
-    is_str(soi_message(p, e), "{1} has  characters; at most  are accepted.",
+    is_str(soi_message(p, e, SOI_LANG_EN), "{1} has  characters; at most  are accepted.",
            "arguments are not read again, and missing ones are empty");
     e = soi_error_server(p, SOI_MSG_UNAVAILABLE, "connection to %s refused", "pg1");
-    ok(e->status == 503 && strcmp(e->detail, "connection to pg1 refused") == 0 && !strstr(soi_message(p, e), "pg1"),
+    ok(e->status == 503 && strcmp(e->detail, "connection to pg1 refused") == 0
+           && !strstr(soi_message(p, e, SOI_LANG_EN), "pg1"),
        "a server error keeps its detail for the log only");
     return done_testing();
 }
