@@ -281,7 +281,8 @@ static void check_value(apr_pool_t *p, const char *s, size_t n, const soi_lang_p
     int count = ref_parts(s, n, parts), multi = soi_lang_is_multi(s, n);
     const char *out = NULL;
     apr_size_t outlen = 0;
-    int got = soi_lang_value(p, s, n, pref, fallback, &out, &outlen, NULL);
+    const char *tag = "unset";
+    int got = soi_lang_value(p, s, n, pref, fallback, &out, &outlen, &tag);
 
     FUZZ_CHECK(multi == (count > 0), "is_multi says %d, the plain reading finds %d parts", multi, count);
     FUZZ_CHECK(got == (multi && pref->translate), "soi_lang_value gives %d for a value multi %d, translate %d", got,
@@ -310,6 +311,16 @@ static void check_value(apr_pool_t *p, const char *s, size_t n, const soi_lang_p
     }
     FUZZ_CHECK(k == outlen && memcmp(text, out, k) == 0, "the text is \"%.*s\", the plain reading says \"%.*s\"",
                (int)outlen, out, (int)k, text);
+
+    /* The part's language, by its country. */
+    static const char *const by_country[][2] = {{"US", "en"}, {"GB", "en"}, {"SE", "sv"}, {"NO", "nb"}, {"DK", "da"},
+                                                {"DE", "de"}, {"FR", "fr"}, {"NL", "nl"}, {"FI", "fi"}};
+    const char *lang = NULL;
+    for (size_t i = 0; i < sizeof(by_country) / sizeof(by_country[0]); i++)
+        if (strcmp(want->cc, by_country[i][0]) == 0)
+            lang = by_country[i][1];
+    FUZZ_CHECK(lang ? tag && strcmp(tag, lang) == 0 : tag == NULL, "the part of %s is said to be in %s", want->cc,
+               tag ? tag : "no language");
 
     /* Escaped again and quoted, it is in the input. */
     char *quoted = apr_palloc(p, 2 * outlen + 3);
