@@ -233,7 +233,7 @@ static soi_error *soi_basic_identify(soi_auth *a, const soi_auth_request *q, con
 
     /* The database only while the statement runs: the password is checked
      * with no connection held. */
-    soi_call call = {q->pool, 0, NULL, q->log};
+    soi_call call = {q->pool, 0, NULL, q->log, q->db_time};
     soi_error *err = soi_store_login(a->store, &call, user, &login);
     if (err)
         return err;
@@ -286,7 +286,7 @@ static soi_error *soi_ticket_lookup(soi_auth *a, const soi_auth_request *q, cons
             return NULL;
         }
     }
-    soi_call call = {q->pool, 0, NULL, q->log};
+    soi_call call = {q->pool, 0, NULL, q->log, q->db_time};
     soi_error *err = soi_store_ticket(a->store, &call, scheme, soi_sha256_hex(q->pool, token, digest), &row);
     if (err)
         return err;
@@ -350,7 +350,7 @@ static soi_error *soi_apache_identify(soi_auth *a, const soi_auth_request *q, in
             return NULL;
         }
     }
-    soi_call call = {q->pool, 0, NULL, q->log};
+    soi_call call = {q->pool, 0, NULL, q->log, q->db_time};
     soi_error *err = soi_store_login(a->store, &call, q->apache_user, &login);
     if (err)
         return err;
@@ -394,7 +394,7 @@ static soi_error *soi_app_identify(soi_auth *a, const soi_auth_request *q, int u
             return NULL;
         }
     }
-    soi_call call = {q->pool, 0, NULL, q->log};
+    soi_call call = {q->pool, 0, NULL, q->log, q->db_time};
     soi_error *err = soi_store_app(a->store, &call, soi_sha256_hex(q->pool, q->app_token, digest), &app);
     if (err)
         return err;

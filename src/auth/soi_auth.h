@@ -21,6 +21,7 @@ typedef struct {
     int app_required;          /* SoImageInfoAppToken Required */
     apr_time_t now;
     const soi_log *log;
+    apr_interval_time_t *db_time; /* where the database time of its statements adds up, or NULL */
 } soi_auth_request;
 
 typedef struct {

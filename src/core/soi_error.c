@@ -6,8 +6,9 @@
 static const struct {
     int status;
     const char *english;
-} soi_msgs[SOI_MSG_COUNT] = {[SOI_MSG_NONE] = {500, ""},
-#define SOI_MSG_ENTRY(id, st, text) [id] = {st, text},
+    const char *name; /* the id without SOI_, for logs */
+} soi_msgs[SOI_MSG_COUNT] = {[SOI_MSG_NONE] = {500, "", "MSG_NONE"},
+#define SOI_MSG_ENTRY(id, st, text) [id] = {st, text, #id + 4},
                              SOI_MESSAGES(SOI_MSG_ENTRY)
 #undef SOI_MSG_ENTRY
 };
@@ -15,6 +16,11 @@ static const struct {
 int soi_msg_status(soi_msg id)
 {
     return id > SOI_MSG_NONE && id < SOI_MSG_COUNT ? soi_msgs[id].status : 500;
+}
+
+const char *soi_msg_name(soi_msg id)
+{
+    return id > SOI_MSG_NONE && id < SOI_MSG_COUNT ? soi_msgs[id].name : "MSG_NONE";
 }
 
 const char *soi_msg_english(soi_msg id)

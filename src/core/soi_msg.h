@@ -22,6 +22,10 @@ typedef enum {
 /* The status a message is sent with (0 for a phrase). */
 int soi_msg_status(soi_msg id);
 
+/* The id's name without its SOI_ prefix ("MSG_NO_CONTACT"): a stable word
+ * for logs. */
+const char *soi_msg_name(soi_msg id);
+
 /* The English source text. */
 const char *soi_msg_english(soi_msg id);
 

@@ -119,6 +119,7 @@ void soi_req_init(soi_req *q, request_rec *r)
     q->authq.app_required = soi_config_app_required(q->dconf);
     q->authq.now = r->request_time;
     q->authq.log = &q->log;
+    q->authq.db_time = &q->db_time;
 }
 
 soi_error *soi_req_locale(soi_req *q)
@@ -136,7 +137,7 @@ soi_error *soi_req_locale(soi_req *q)
 
 soi_call soi_req_call(soi_req *q)
 {
-    soi_call c = {q->r->pool, q->route.contact_id, &q->who, &q->log};
+    soi_call c = {q->r->pool, q->route.contact_id, &q->who, &q->log, &q->db_time};
     return c;
 }
 

@@ -55,11 +55,12 @@ typedef struct {
     int answered;        /* a reply has gone out: nothing more is written or committed */
     soi_log log;         /* writes to the request's error log */
     soi_auth_request authq;
-    soi_principal who;  /* once authenticated */
-    soi_lang_pref lang; /* what SO-Language or Accept-Language ask for */
-    soi_lang msg_lang;  /* the language messages are written in */
-    soi_zone zone;      /* SO-TimeZone, once soi_req_locale has read it (id 0: none) */
-    int lang_varies;    /* the reply's bytes depend on SO-Language and Accept-Language */
+    soi_principal who;           /* once authenticated */
+    soi_lang_pref lang;          /* what SO-Language or Accept-Language ask for */
+    soi_lang msg_lang;           /* the language messages are written in */
+    soi_zone zone;               /* SO-TimeZone, once soi_req_locale has read it (id 0: none) */
+    int lang_varies;             /* the reply's bytes depend on SO-Language and Accept-Language */
+    apr_interval_time_t db_time; /* spent in the database's round trips */
 } soi_req;
 
 enum { SOI_BODY_UNREAD = 0, SOI_BODY_PARTLY, SOI_BODY_READ };

@@ -100,6 +100,24 @@ static void soi_leave_body(soi_req *q)
         q->r->connection->keepalive = AP_CONN_CLOSE;
 }
 
+/* What the access log can show of a request (LogFormat's %{name}n): who
+ * called (r->user names them for %u), by which scheme and application, the
+ * database's time in microseconds, and how it ended: "ok", or the id of the
+ * message the error body carries. */
+static void soi_log_notes(soi_req *q)
+{
+    apr_table_t *notes = q->r->notes;
+    if (q->who.associate_id) {
+        apr_table_setn(notes, "soi-associate", apr_itoa(q->r->pool, q->who.associate_id));
+        apr_table_setn(notes, "soi-scheme", q->who.scheme);
+        if (q->who.app)
+            apr_table_setn(notes, "soi-app", q->who.app);
+    }
+    apr_table_setn(notes, "soi-db-us", apr_psprintf(q->r->pool, "%" APR_TIME_T_FMT, q->db_time));
+    if (!apr_table_get(notes, "soi-outcome"))
+        apr_table_setn(notes, "soi-outcome", "ok");
+}
+
 /* Sends the one reply: status, the type (NULL: the negotiated one, with its
  * charset), and the bytes, which are not copied: a pool bucket refers to
  * them, and they live as long as the request (for a picture, in libpq's
@@ -113,6 +131,7 @@ static int soi_send_as(soi_req *q, int status, const char *type, const char *dat
     if (q->answered)
         return OK;
     q->answered = 1;
+    soi_log_notes(q);
     soi_leave_body(q);
     soi_common_headers(q);
     r->status = status;
@@ -149,6 +168,7 @@ int soi_reply_error(soi_req *q, const soi_error *err)
         ap_log_rerror(APLOG_MARK, loud ? APLOG_ERR : APLOG_INFO, 0, r, SOILOGNO(0401) "%d: %s", err->status,
                       err->detail);
     }
+    apr_table_setn(r->notes, "soi-outcome", soi_msg_name(err->id));
     if (err->status == 401) {
         for (int i = 0; i < soi_scheme_count; i++) {
             if ((q->authq.accepted & SOI_SCHEME_BIT(i)) && soi_schemes[i].challenge)

@@ -476,7 +476,14 @@ static soi_error *soi_store_run(soi_store *st, const soi_call *c, soi_conn *conn
         soi_error *err = use ? NULL : soi_pool_acquire(st->pool, p, c->log, &use);
         if (err)
             return err;
+        apr_time_t start = apr_time_now();
         int failed = soi_round_trip(use->pg, n, steps, res);
+        apr_interval_time_t took = apr_time_now() - start;
+        if (c->db_time)
+            *c->db_time += took;
+        soi_log_write(c->log, p, SOI_LOG_DEBUG, SOILOGNO(0110) "statement %s%s took %" APR_TIME_T_FMT " us%s",
+                      soi_step_name(&steps[0]), n > 1 ? apr_psprintf(p, " and %d more in one round trip", n - 1) : "",
+                      took, failed < 0 ? "" : " (failed)");
         if (failed < 0) {
             for (int i = 0; i < n; i++)
                 apr_pool_cleanup_register(p, res[i], soi_result_clear, apr_pool_cleanup_null);

@@ -58,6 +58,7 @@ typedef struct {
     apr_int32_t contact;      /* the contact whose picture it concerns */
     const soi_principal *who; /* checked by every ImageInfo statement */
     const soi_log *log;
+    apr_interval_time_t *db_time; /* adds up the time its round trips take (NULL: not kept) */
 } soi_call;
 
 /* What the database made of an ImageInfo statement. */

@@ -39,7 +39,7 @@ static soi_principal login(soi_store *st, apr_pool_t *p, const char *user)
 {
     soi_principal who = {0};
     soi_login l;
-    soi_call c = {p, 0, NULL, &test_log};
+    soi_call c = {p, 0, NULL, &test_log, NULL};
     if (!soi_store_login(st, &c, user, &l)) {
         who.associate_id = l.associate_id;
         who.version = l.version;
@@ -50,7 +50,7 @@ static soi_principal login(soi_store *st, apr_pool_t *p, const char *user)
 
 static soi_outcome get(soi_store *st, apr_pool_t *p, const soi_principal *who, apr_int32_t contact, soi_stored *out)
 {
-    soi_call c = {p, contact, who, &test_log};
+    soi_call c = {p, contact, who, &test_log, NULL};
     soi_error *err = soi_store_get(st, &c, out);
     return err ? (soi_outcome)-1 : out->outcome;
 }
@@ -63,7 +63,7 @@ static soi_outcome put(soi_store *st, apr_pool_t *p, const soi_principal *who, a
     e.v[SOI_F_BLOBID].num = blob;
     e.v[SOI_F_DESCRIPTION].str = description;
     e.v[SOI_F_DESCRIPTION].len = strlen(description);
-    soi_call c = {p, contact, who, &test_log};
+    soi_call c = {p, contact, who, &test_log, NULL};
     soi_error *err = soi_store_put(st, &c, &e, out);
     return err ? (soi_outcome)-1 : out->outcome;
 }
@@ -212,7 +212,7 @@ int main(void)
     const char *token = sql1(p, "SELECT token FROM soi_issue_ticket(1)");
     const char *digest = sql1(p, apr_psprintf(p, "SELECT soi_sha256_hex('%s')", token));
     soi_login t;
-    soi_call tc = {p, 0, NULL, &test_log};
+    soi_call tc = {p, 0, NULL, &test_log, NULL};
     ok(!soi_store_ticket(st, &tc, "SOTicket", digest, &t) && t.associate_id == 1 && t.ticket > 0
            && strlen(t.xsrf) == 64,
        "an issued ticket is found by its digest, with its XSRF digest");
@@ -243,7 +243,7 @@ int main(void)
     is_int(get(st, p, &with_app, 42, &out), SOI_OUT_STALE, "a revoked application: stale at once");
 
     /* Transactions. */
-    soi_call c = {p, 182, &tje0, &test_log};
+    soi_call c = {p, 182, &tje0, &test_log, NULL};
     soi_tx *tx;
     ok(!soi_store_lock(st, &c, &tx, &out) && out.outcome == SOI_OUT_DONE && tx, "lock: done, a transaction");
     soi_entity e = out.entity;
