@@ -17,6 +17,7 @@
 #include "http/soi_image.h"
 #include "http/soi_imageinfo.h"
 #include "http/soi_reply.h"
+#include "http/soi_status.h"
 
 /* Who serves what, and which request bodies: Allow, 405 and 415 are
  * derived from this table. A reply that is stored bytes (a picture) has its
@@ -128,6 +129,10 @@ static int soi_map_to_storage(request_rec *r)
 
 static int soi_handler(request_rec *r)
 {
+    if (r->handler && strcmp(r->handler, SOI_STATUS_HANDLER) == 0) {
+        soi_srv_conf *c = ap_get_module_config(r->server->module_config, &soimageinfo_module);
+        return soi_status_page(r, c->stats_table);
+    }
     if (!r->handler || strcmp(r->handler, SOI_HANDLER) != 0)
         return DECLINED;
 
@@ -172,9 +177,11 @@ static int soi_post_config(apr_pool_t *pconf, apr_pool_t *plog, apr_pool_t *ptem
                      SOILOGNO(0001) "this libpq is not thread-safe; rebuild against a thread-safe libpq");
         return HTTP_INTERNAL_SERVER_ERROR;
     }
+    soi_stats_table *stats = soi_status_table(s);
     for (server_rec *v = s; v; v = v->next) {
         soi_srv_conf *c = ap_get_module_config(v->module_config, &soimageinfo_module);
         int seen = backends->nelts;
+        c->stats_table = stats;
         c->backend = soi_backend_for(pconf, v, c, backends);
         c->mounts = soi_config_mounts(pconf, v);
         if (!first_pass && backends->nelts > seen && !soi_store_ping(c->backend->store))
@@ -190,11 +197,15 @@ static int soi_post_config(apr_pool_t *pconf, apr_pool_t *plog, apr_pool_t *ptem
 
 static void soi_child_init(apr_pool_t *pchild, server_rec *s)
 {
+    soi_srv_conf *top = ap_get_module_config(s->module_config, &soimageinfo_module);
+    /* One slot of the status page per process, for all its servers. */
+    soi_stats *stats = soi_status_claim(top->stats_table, pchild, s);
     for (server_rec *v = s; v; v = v->next) {
         soi_srv_conf *c = ap_get_module_config(v->module_config, &soimageinfo_module);
+        c->stats = stats;
         /* Servers sharing a backend share its pool: set it up once. */
         if (c->backend && !soi_store_is_open(c->backend->store))
-            soi_backend_child_init(c->backend, pchild);
+            soi_backend_child_init(c->backend, pchild, stats);
     }
 }
 
@@ -206,6 +217,7 @@ static void soi_register_hooks(apr_pool_t *p)
     ap_hook_map_to_storage(soi_map_to_storage, NULL, NULL, APR_HOOK_FIRST);
     ap_hook_handler(soi_handler, NULL, NULL, APR_HOOK_MIDDLE);
     soi_body_register_filter();
+    soi_status_register();
 }
 
 /* APLOG_USE_MODULE comes from soi_private.h, so the record is spelled out. */

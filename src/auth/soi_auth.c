@@ -86,13 +86,13 @@ const char *soi_scheme_names(apr_pool_t *pool, unsigned mask)
 }
 
 soi_auth *soi_auth_create(apr_pool_t *pchild, soi_store *store, int cache_entries, apr_interval_time_t cache_ttl,
-                          apr_status_t *rv)
+                          soi_stats *stats, apr_status_t *rv)
 {
     soi_auth *a = apr_pcalloc(pchild, sizeof(*a));
     a->store = store;
     *rv = APR_SUCCESS;
     if (cache_entries > 0)
-        a->cache = soi_credcache_create(pchild, cache_entries, cache_ttl, rv);
+        a->cache = soi_credcache_create(pchild, cache_entries, cache_ttl, stats, rv);
     return a;
 }
 

@@ -49,7 +49,7 @@ const char *soi_scheme_names(apr_pool_t *pool, unsigned mask);
 /* The per-process state of authentication for a store: the login cache
  * (entries 0: none) and the timing of refusals. */
 soi_auth *soi_auth_create(apr_pool_t *pchild, soi_store *store, int cache_entries, apr_interval_time_t cache_ttl,
-                          apr_status_t *rv);
+                          soi_stats *stats, apr_status_t *rv);
 
 /* The caller, or the 401 (403 for a user another module authenticated who
  * is no associate; 503 when the database fails) that refuses it: the

@@ -21,6 +21,7 @@ struct soi_credcache {
     apr_interval_time_t ttl;
     apr_uint32_t mask; /* slots - 1; slots is a power of two */
     soi_credslot *slots;
+    soi_stats *stats; /* hits, misses, entries; or NULL */
 #if APR_HAS_THREADS
     apr_thread_mutex_t *lock;
 #endif
@@ -33,7 +34,8 @@ static apr_status_t soi_credcache_cleanup(void *data)
     return APR_SUCCESS;
 }
 
-soi_credcache *soi_credcache_create(apr_pool_t *pool, int entries, apr_interval_time_t ttl, apr_status_t *rv)
+soi_credcache *soi_credcache_create(apr_pool_t *pool, int entries, apr_interval_time_t ttl, soi_stats *stats,
+                                    apr_status_t *rv)
 {
     soi_credcache *c;
     apr_uint32_t slots = SOI_PROBE;
@@ -44,6 +46,7 @@ soi_credcache *soi_credcache_create(apr_pool_t *pool, int entries, apr_interval_
         slots <<= 1;
     c = apr_pcalloc(pool, sizeof(*c));
     c->ttl = ttl;
+    c->stats = stats;
     c->mask = slots - 1;
     c->slots = apr_pcalloc(pool, slots * sizeof(soi_credslot));
     *rv = apr_generate_random_bytes(c->secret, sizeof(c->secret));
@@ -124,6 +127,10 @@ int soi_credcache_get(soi_credcache *c, const unsigned char key[SOI_DIGEST_LEN],
         hit = s->expires > now ? SOI_CRED_FRESH : SOI_CRED_EXPIRED;
     }
     soi_credcache_unlock(c);
+    if (hit == SOI_CRED_FRESH)
+        SOI_STATS_COUNT(c->stats, cache_hits);
+    else
+        SOI_STATS_COUNT(c->stats, cache_misses);
     return hit;
 }
 
@@ -149,6 +156,8 @@ void soi_credcache_put(soi_credcache *c, const unsigned char key[SOI_DIGEST_LEN]
                 s = cand;
         }
     }
+    if (!s->expires)
+        SOI_STATS_GAUGE(c->stats, cache_entries, 1);
     memcpy(s->key, key, SOI_DIGEST_LEN);
     s->cred = *cred;
     s->expires = now + c->ttl;
@@ -161,8 +170,10 @@ void soi_credcache_forget(soi_credcache *c, const unsigned char key[SOI_DIGEST_L
         return;
     soi_credcache_lock(c);
     soi_credslot *s = soi_credcache_find(c, key);
-    if (s)
+    if (s) {
         memset(s, 0, sizeof(*s));
+        SOI_STATS_GAUGE(c->stats, cache_entries, -1);
+    }
     soi_credcache_unlock(c);
 }
 

@@ -11,6 +11,8 @@
 #include <apr_pools.h>
 #include <apr_time.h>
 
+#include "core/soi_stats.h"
+
 #define SOI_DIGEST_LEN 32
 
 typedef struct soi_credcache soi_credcache;
@@ -32,7 +34,8 @@ typedef struct {
 enum { SOI_CRED_NONE = 0, SOI_CRED_EXPIRED, SOI_CRED_FRESH };
 
 /* A cache of `entries` slots (0 disables it); NULL with *rv on failure. */
-soi_credcache *soi_credcache_create(apr_pool_t *pool, int entries, apr_interval_time_t ttl, apr_status_t *rv);
+soi_credcache *soi_credcache_create(apr_pool_t *pool, int entries, apr_interval_time_t ttl, soi_stats *stats,
+                                    apr_status_t *rv);
 
 void soi_credcache_digest(const soi_credcache *c, const char *user, const char *password,
                           unsigned char out[SOI_DIGEST_LEN]);

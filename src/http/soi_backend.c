@@ -67,7 +67,7 @@ soi_backend *soi_backend_for(apr_pool_t *pconf, server_rec *s, const soi_srv_con
     return b;
 }
 
-void soi_backend_child_init(soi_backend *b, apr_pool_t *pchild)
+void soi_backend_child_init(soi_backend *b, apr_pool_t *pchild, soi_stats *stats)
 {
     apr_status_t rv;
 
@@ -75,11 +75,11 @@ void soi_backend_child_init(soi_backend *b, apr_pool_t *pchild)
      * stop in the middle of a request (prefork) destroys pchild's sub-pools,
      * the request's among them, before pchild's own cleanups, so every
      * connection is back when the pool is torn down. */
-    rv = soi_store_open(b->store, pchild, &b->log);
+    rv = soi_store_open(b->store, pchild, &b->log, stats);
     if (rv != APR_SUCCESS)
         ap_log_error(APLOG_MARK, APLOG_CRIT, rv, b->server,
                      SOILOGNO(0105) "cannot create the connection pool; requests will get 503");
-    b->auth = soi_auth_create(pchild, b->store, b->cache_entries, b->cache_ttl, &rv);
+    b->auth = soi_auth_create(pchild, b->store, b->cache_entries, b->cache_ttl, stats, &rv);
     if (rv != APR_SUCCESS)
         ap_log_error(APLOG_MARK, APLOG_WARNING, rv, b->server,
                      SOILOGNO(0106) "cannot create the login cache of SoImageInfoAuthCache; every request will "
@@ -101,6 +101,7 @@ void soi_req_init(soi_req *q, request_rec *r)
     q->r = r;
     q->dconf = ap_get_module_config(r->per_dir_config, &soimageinfo_module);
     q->backend = sconf->backend;
+    q->stats = sconf->stats;
     q->log.write = soi_request_log;
     q->log.ctx = r;
     q->log.level = ap_get_request_module_loglevel(r, APLOG_MODULE_INDEX);

@@ -7,6 +7,8 @@
 
 #include <apr_tables.h>
 
+#include "core/soi_stats.h"
+
 typedef struct soi_backend soi_backend;
 
 /* Per server (virtual host): where the database is and how to pool it. */
@@ -21,6 +23,8 @@ typedef struct {
     apr_interval_time_t lock_timeout;      /* SoImageInfoLockTimeout; -1: unset; 0: none */
     soi_backend *backend;                  /* set in post_config, shared by servers with equal settings */
     apr_array_header_t *mounts;            /* set in post_config: the server's <Location> paths, longest first */
+    soi_stats_table *stats_table;          /* set in post_config: every process's counters */
+    soi_stats *stats;                      /* set in child_init: this process's, or NULL */
 } soi_srv_conf;
 
 /* Per directory (<Location>): limits, accepted credentials, browser origins. */

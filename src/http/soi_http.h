@@ -40,8 +40,8 @@ struct soi_backend {
  * settings in post_config (known holds those made so far). */
 soi_backend *soi_backend_for(apr_pool_t *pconf, server_rec *s, const soi_srv_conf *c, apr_array_header_t *known);
 
-/* This process's pool and login cache (child_init). */
-void soi_backend_child_init(soi_backend *b, apr_pool_t *pchild);
+/* This process's pool and login cache (child_init), counting into stats. */
+void soi_backend_child_init(soi_backend *b, apr_pool_t *pchild, soi_stats *stats);
 
 typedef struct {
     request_rec *r;
@@ -61,6 +61,7 @@ typedef struct {
     soi_zone zone;               /* SO-TimeZone, once soi_req_locale has read it (id 0: none) */
     int lang_varies;             /* the reply's bytes depend on SO-Language and Accept-Language */
     apr_interval_time_t db_time; /* spent in the database's round trips */
+    soi_stats *stats;            /* this process's counters, or NULL */
 } soi_req;
 
 enum { SOI_BODY_UNREAD = 0, SOI_BODY_PARTLY, SOI_BODY_READ };

@@ -132,6 +132,7 @@ static int soi_send_as(soi_req *q, int status, const char *type, const char *dat
         return OK;
     q->answered = 1;
     soi_log_notes(q);
+    soi_stats_request(q->stats, status, q->who.associate_id ? q->who.scheme : NULL, q->db_time);
     soi_leave_body(q);
     soi_common_headers(q);
     r->status = status;

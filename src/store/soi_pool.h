@@ -12,6 +12,7 @@
 
 #include "core/soi_error.h"
 #include "core/soi_log.h"
+#include "core/soi_stats.h"
 
 typedef struct soi_pool soi_pool;
 
@@ -28,9 +29,10 @@ typedef struct {
 typedef soi_error *(*soi_pool_open_fn)(void *ctx, apr_pool_t *pool, const soi_log *log, PGconn **out);
 
 /* A pool of at most max connections in pchild; acquiring waits at most
- * timeout. NULL with *rv on failure. */
+ * timeout. Its sizes, waits, time-outs and replaced connections are kept in
+ * stats (NULL: nowhere). NULL with *rv on failure. */
 soi_pool *soi_pool_create(apr_pool_t *pchild, int max, apr_interval_time_t timeout, soi_pool_open_fn open, void *ctx,
-                          apr_status_t *rv);
+                          soi_stats *stats, apr_status_t *rv);
 
 /* Opens up to n connections now and returns them to the pool. */
 void soi_pool_warm(soi_pool *pool, int n, apr_pool_t *tmp, const soi_log *log);

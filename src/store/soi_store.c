@@ -321,7 +321,7 @@ static soi_error *soi_store_connect(void *ctx, apr_pool_t *p, const soi_log *log
     return NULL;
 }
 
-apr_status_t soi_store_open(soi_store *st, apr_pool_t *pchild, const soi_log *log)
+apr_status_t soi_store_open(soi_store *st, apr_pool_t *pchild, const soi_log *log, soi_stats *stats)
 {
     apr_status_t rv;
     int max = st->settings.pool_max, min = st->settings.pool_min;
@@ -330,7 +330,7 @@ apr_status_t soi_store_open(soi_store *st, apr_pool_t *pchild, const soi_log *lo
     if ((rv = apr_thread_mutex_create(&st->resource_lock, APR_THREAD_MUTEX_DEFAULT, pchild)) != APR_SUCCESS
         || (rv = apr_pool_create(&st->resource_pool, pchild)) != APR_SUCCESS)
         return rv;
-    st->pool = soi_pool_create(pchild, max, st->settings.pool_timeout, soi_store_connect, st, &rv);
+    st->pool = soi_pool_create(pchild, max, st->settings.pool_timeout, soi_store_connect, st, stats, &rv);
     if (!st->pool)
         return rv;
     if (min > 0) {

@@ -13,6 +13,7 @@
 #include "core/soi_error.h"
 #include "core/soi_log.h"
 #include "core/soi_principal.h"
+#include "core/soi_stats.h"
 
 typedef struct soi_store soi_store;
 
@@ -31,8 +32,9 @@ soi_store *soi_store_create(apr_pool_t *pool, const soi_store_settings *settings
 const soi_store_settings *soi_store_settings_of(const soi_store *st);
 
 /* Opens this process's pool (in child_init), warming pool_min connections.
- * log is for lines outside any request. */
-apr_status_t soi_store_open(soi_store *st, apr_pool_t *pchild, const soi_log *log);
+ * log is for lines outside any request; stats (or NULL) keeps the pool's
+ * counters. */
+apr_status_t soi_store_open(soi_store *st, apr_pool_t *pchild, const soi_log *log, soi_stats *stats);
 
 /* Whether the process has its pool. */
 int soi_store_is_open(const soi_store *st);

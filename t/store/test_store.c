@@ -143,7 +143,7 @@ int main(void)
     soi_store_settings set = {conninfo, 1, 4, apr_time_from_sec(2), apr_time_from_sec(5), apr_time_from_sec(2)};
     soi_store *st = soi_store_create(p, &set);
     ok(soi_store_ping(st), "the database answers a ping");
-    ok(soi_store_open(st, p, &test_log) == APR_SUCCESS && soi_store_is_open(st), "the pool opens");
+    ok(soi_store_open(st, p, &test_log, NULL) == APR_SUCCESS && soi_store_is_open(st), "the pool opens");
 
     /* Resource texts: read by the first connection (the pool's minimum of 1). */
     is_str(soi_store_resource(st, p, "sv", "SR_SOI_FIELD_NO_UPDATE"),
@@ -283,7 +283,7 @@ int main(void)
     /* A slow connect holds up only its own caller: an idle connection is
      * handed out meanwhile. */
     apr_status_t rv;
-    soi_pool *pool = soi_pool_create(p, 3, apr_time_from_sec(5), slow_open, NULL, &rv);
+    soi_pool *pool = soi_pool_create(p, 3, apr_time_from_sec(5), slow_open, NULL, NULL, &rv);
     soi_conn *held;
     ok(pool && !soi_pool_acquire(pool, p, &test_log, &held), "a pool with one connection held");
     slow_connects = 1;

@@ -47,7 +47,7 @@ int main(void)
        "a password may hold them (it is never logged)");
 
     /* The cache. */
-    soi_credcache *c = soi_credcache_create(p, 8, apr_time_from_sec(60), &rv);
+    soi_credcache *c = soi_credcache_create(p, 8, apr_time_from_sec(60), NULL, &rv);
     ok(c != NULL, "cache created");
     unsigned char k1[SOI_DIGEST_LEN], k2[SOI_DIGEST_LEN], k3[SOI_DIGEST_LEN];
     soi_credcache_digest(c, "ab", "c", k1);
@@ -87,7 +87,7 @@ int main(void)
         hits += soi_credcache_get(c, k, now + i, &out) == SOI_CRED_FRESH;
     }
     is_int(hits, 1000, "a login just put is found");
-    ok(soi_credcache_create(p, 0, 1, &rv) == NULL, "0 entries disables the cache");
+    ok(soi_credcache_create(p, 0, 1, NULL, &rv) == NULL, "0 entries disables the cache");
 
     apr_pool_destroy(p);
     apr_terminate();
