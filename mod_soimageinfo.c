@@ -184,11 +184,19 @@ static int soi_post_config(apr_pool_t *pconf, apr_pool_t *plog, apr_pool_t *ptem
         c->stats_table = stats;
         c->backend = soi_backend_for(pconf, v, c, backends);
         c->mounts = soi_config_mounts(pconf, v);
-        if (!first_pass && backends->nelts > seen && !soi_store_ping(c->backend->store))
-            ap_log_error(APLOG_MARK, APLOG_WARNING, 0, v,
-                         SOILOGNO(0107) "PostgreSQL does not answer at SoImageInfoDatabase \"%s\"; starting "
-                                        "anyway, requests will get 503 until it does",
-                         soi_store_redact(ptemp, c->conninfo));
+        if (!first_pass && backends->nelts > seen) {
+            const char *schema = NULL;
+            if (!soi_store_ping(c->backend->store))
+                ap_log_error(APLOG_MARK, APLOG_WARNING, 0, v,
+                             SOILOGNO(0107) "PostgreSQL does not answer at SoImageInfoDatabase \"%s\"; starting "
+                                            "anyway, requests will get 503 until it does",
+                             soi_store_redact(ptemp, c->conninfo));
+            else if ((schema = soi_store_schema(c->backend->store, ptemp)))
+                ap_log_error(APLOG_MARK, APLOG_ERR, 0, v,
+                             SOILOGNO(0113) "the database of SoImageInfoDatabase \"%s\" does not match this "
+                                            "module: %s; starting anyway, requests will get 503 until it does",
+                             soi_store_redact(ptemp, c->conninfo), schema);
+        }
     }
     if (!first_pass)
         ap_log_error(APLOG_MARK, APLOG_INFO, 0, s, SOILOGNO(0002) "mod_soimageinfo ready (libpq %d)", PQlibVersion());

@@ -78,7 +78,9 @@ void soi_backend_child_init(soi_backend *b, apr_pool_t *pchild, soi_stats *stats
     rv = soi_store_open(b->store, pchild, &b->log, stats);
     if (rv != APR_SUCCESS)
         ap_log_error(APLOG_MARK, APLOG_CRIT, rv, b->server,
-                     SOILOGNO(0105) "cannot create the connection pool; requests will get 503");
+                     SOILOGNO(0105) "cannot create the connection pool of SoImageInfoPool (at most %d connections); "
+                                    "requests will get 503: check the memory and thread limits of httpd's processes",
+                     soi_store_settings_of(b->store)->pool_max);
     b->auth = soi_auth_create(pchild, b->store, b->cache_entries, b->cache_ttl, stats, &rv);
     if (rv != APR_SUCCESS)
         ap_log_error(APLOG_MARK, APLOG_WARNING, rv, b->server,

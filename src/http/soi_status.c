@@ -25,8 +25,9 @@ soi_stats_table *soi_status_table(server_rec *s)
     t = ap_retained_data_create(SOI_STATUS_KEY, sizeof(*t));
     if (apr_shm_create(&shm, (apr_size_t)(limit + 1) * sizeof(soi_stats), NULL, s->process->pool) != APR_SUCCESS) {
         ap_log_error(APLOG_MARK, APLOG_WARNING, 0, s,
-                     SOILOGNO(0111) "cannot create the shared memory of the status page (%d processes); "
-                                    "soimageinfo-status will show nothing",
+                     SOILOGNO(0111) "cannot create the shared memory of the status page for ServerLimit %d; "
+                                    "soimageinfo-status will show nothing: lower ServerLimit, or allow more "
+                                    "shared memory",
                      limit);
         t->n = 0;
         return t;
@@ -51,7 +52,8 @@ soi_stats *soi_status_claim(soi_stats_table *t, apr_pool_t *pchild, server_rec *
         apr_pool_cleanup_register(pchild, mine, soi_status_release, apr_pool_cleanup_null);
     else if (t && t->n)
         ap_log_error(APLOG_MARK, APLOG_WARNING, 0, s,
-                     SOILOGNO(0112) "no free slot for this process on the status page; its requests are not counted");
+                     SOILOGNO(0112) "no free slot for this process on the status page (ServerLimit processes are "
+                                    "running already); its requests are not counted until httpd restarts");
     return mine;
 }
 

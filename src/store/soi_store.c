@@ -5,6 +5,7 @@
 #include <apr_strings.h>
 #include <apr_thread_mutex.h>
 #include <libpq-fe.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/soi_pool.h"
@@ -209,17 +210,48 @@ static const char *soi_columns_mismatch(apr_pool_t *p, PGconn *pg, int stmt)
             why = apr_psprintf(p, "it returns %d columns where %d were expected", PQnfields(d), n);
     }
     PQclear(d);
-    return why ? apr_psprintf(p, "statement %s: %s", soi_statements[stmt].name, why) : NULL;
+    return why ? apr_psprintf(p, "statement %s: %s; load conf/schema.sql of this release", soi_statements[stmt].name,
+                              why)
+               : NULL;
 }
 
 static soi_error *soi_store_unusable(soi_store *st, apr_pool_t *p, const soi_log *log, const char *what)
 {
     if (soi_store_alarm(st))
         soi_log_write(log, p, SOI_LOG_ERR,
-                      SOILOGNO(0103) "the database of SoImageInfoDatabase \"%s\" lacks what the module needs (%s); "
-                                     "load conf/schema.sql of this release into it",
+                      SOILOGNO(0103) "the database of SoImageInfoDatabase \"%s\" does not match this module: %s",
                       soi_store_redact(p, st->settings.conninfo), what);
     return soi_error_server(p, SOI_MSG_UNAVAILABLE, "the database does not match this release: %s", what);
+}
+
+/* Whether the schema's version is this release's: NULL, or why not and what
+ * to run. Read once per connection, before anything is prepared. */
+static const char *soi_schema_check(apr_pool_t *p, PGconn *pg)
+{
+    PGresult *res = PQexec(pg, "SELECT version FROM public.soi_schema_version");
+    const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+    int version = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 ? atoi(PQgetvalue(res, 0, 0))
+                  : state && strcmp(state, "42P01") == 0                        ? 1 /* before the table */
+                                                                                : 0;
+    const char *why = NULL;
+
+    if (version == 0)
+        why = apr_psprintf(p, "its schema version cannot be read (%s); load conf/schema.sql of this release",
+                           soi_pq_text(p, PQresultErrorMessage(res)));
+    else if (version < SOI_SCHEMA_VERSION)
+        why = apr_psprintf(p,
+                           "its schema is version %d and this module needs version %d: run the migrations numbered "
+                           "%d to %d (conf/migrations/ of the source, /usr/share/libapache2-mod-soimageinfo/"
+                           "migrations/ of the package), e.g. psql -v ON_ERROR_STOP=1 -d <database> -f "
+                           "%04d-*.sql, as the schema's owner",
+                           version, SOI_SCHEMA_VERSION, version + 1, SOI_SCHEMA_VERSION, version + 1);
+    else if (version > SOI_SCHEMA_VERSION)
+        why = apr_psprintf(p,
+                           "its schema is version %d, newer than the version %d this module knows: install the "
+                           "module release that matches the database",
+                           version, SOI_SCHEMA_VERSION);
+    PQclear(res);
+    return why;
 }
 
 /* The resource texts, read once per process by the first connection that
@@ -299,11 +331,13 @@ static soi_error *soi_store_connect(void *ctx, apr_pool_t *p, const soi_log *log
         why = apr_psprintf(p, "setting the session up: %s", soi_pq_text(p, PQresultErrorMessage(res)));
     PQclear(res);
 
+    if (!why)
+        why = soi_schema_check(p, pg);
     for (int i = 0; i < SOI_STMT_COUNT && !why; i++) {
         res = PQprepare(pg, soi_statements[i].name, soi_statements[i].sql, 0, NULL);
         if (PQresultStatus(res) != PGRES_COMMAND_OK)
-            why =
-                apr_psprintf(p, "statement %s: %s", soi_statements[i].name, soi_pq_text(p, PQresultErrorMessage(res)));
+            why = apr_psprintf(p, "statement %s: %s; load conf/schema.sql of this release", soi_statements[i].name,
+                               soi_pq_text(p, PQresultErrorMessage(res)));
         PQclear(res);
         if (!why)
             why = soi_columns_mismatch(p, pg, i);
@@ -345,6 +379,16 @@ apr_status_t soi_store_open(soi_store *st, apr_pool_t *pchild, const soi_log *lo
 int soi_store_is_open(const soi_store *st)
 {
     return st->pool != NULL;
+}
+
+const char *soi_store_schema(const soi_store *st, apr_pool_t *p)
+{
+    const char *const keys[] = {"fallback_application_name", "connect_timeout", "dbname", NULL};
+    const char *const vals[] = {"mod_soimageinfo", "3", st->settings.conninfo, NULL};
+    PGconn *pg = PQconnectdbParams(keys, vals, 1);
+    const char *why = pg && PQstatus(pg) == CONNECTION_OK ? soi_schema_check(p, pg) : NULL;
+    PQfinish(pg);
+    return why;
 }
 
 int soi_store_ping(const soi_store *st)

@@ -42,6 +42,16 @@ int soi_store_is_open(const soi_store *st);
 /* Start-up check: 1 when the database answers. */
 int soi_store_ping(const soi_store *st);
 
+/* The version of conf/schema.sql this release works with; each later
+ * change of the schema raises it and ships conf/migrations/NNNN-*.sql, which
+ * brings version NNNN-1 to NNNN. */
+#define SOI_SCHEMA_VERSION 2
+
+/* Start-up check: NULL when the database's schema is this release's
+ * version, else why not and what to run (the database is not reached:
+ * NULL, the ping says so). */
+const char *soi_store_schema(const soi_store *st, apr_pool_t *p);
+
 /* True at most once per 10 seconds: outage messages are logged that often. */
 int soi_store_alarm(soi_store *st);
 

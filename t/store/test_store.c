@@ -300,6 +300,31 @@ int main(void)
     ok(slow.ok && slow.took >= apr_time_from_msec(1900), "the slow connect took its time (%d ms)",
        (int)apr_time_as_msec(slow.took));
 
+    /* A database of another schema version is refused, saying what to run. */
+    soi_store_settings vset = {conninfo, 0, 2, apr_time_from_sec(2), apr_time_from_sec(5), apr_time_from_sec(2)};
+    static const struct {
+        const char *version, *says, *what;
+    } versions[] = {
+        {"1", "its schema is version 1 and this module needs version 2: run the migrations numbered 2 to 2",
+         "an older schema: the migrations to run"},
+        {"3", "its schema is version 3, newer than the version 2 this module knows", "a newer schema: the release"},
+    };
+    for (size_t i = 0; i < sizeof(versions) / sizeof(versions[0]); i++) {
+        sql1(p, apr_pstrcat(p, "UPDATE soi_schema_version SET version = ", versions[i].version, NULL));
+        soi_store *vst = soi_store_create(p, &vset);
+        soi_store_open(vst, p, &test_log, NULL);
+        const char *startup = soi_store_schema(vst, p);
+        soi_stored vout;
+        soi_call vc = {p, 42, &tje0, &test_log, NULL};
+        soi_error *verr = soi_store_get(vst, &vc, &vout);
+        ok(startup && strstr(startup, versions[i].says) && verr && verr->status == 503 && verr->detail
+               && strstr(verr->detail, versions[i].says),
+           "version %s, %s: at start-up and per connection (%s)", versions[i].version, versions[i].what,
+           startup ? startup : "none");
+    }
+    sql1(p, "UPDATE soi_schema_version SET version = 2");
+    ok(soi_store_schema(st, p) == NULL, "version 2: the start-up check is silent");
+
     PQfinish(admin);
     apr_pool_destroy(p);
     apr_terminate();
