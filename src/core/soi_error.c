@@ -8,7 +8,7 @@ static const struct {
     const char *english;
     const char *name; /* the id without SOI_, for logs */
 } soi_msgs[SOI_MSG_COUNT] = {[SOI_MSG_NONE] = {500, "", "MSG_NONE"},
-#define SOI_MSG_ENTRY(id, st, text) [id] = {st, text, #id + 4},
+#define SOI_MSG_ENTRY(id, st, text) [id] = {st, text, &#id[4]},
                              SOI_MESSAGES(SOI_MSG_ENTRY)
 #undef SOI_MSG_ENTRY
 };

@@ -339,46 +339,41 @@ static const char *countries_of(const char *primary)
     return "";
 }
 
-/* The first part of the multi-language s[0..n) whose country is cc[0..2):
- * 1 with *found set, or 0. Walks s again rather than keeping every part. */
-static int find_country(const char *s, apr_size_t n, const char *cc, part *found)
-{
-    apr_size_t i = 0;
+/* The parts of a multi-language value, as parse_multi read them. */
+typedef struct {
+    const part *p;
+    int n;
+} parts;
 
-    while (i < n && is_ows(s[i]))
-        i++;
-    for (;;) {
-        part p;
-        if (!read_part(s, n, &i, &p))
-            return 0;
-        if (apr_tolower((unsigned char)p.cc[0]) == apr_tolower((unsigned char)cc[0])
-            && apr_tolower((unsigned char)p.cc[1]) == apr_tolower((unsigned char)cc[1])) {
-            *found = p;
+/* The first part whose country is cc[0..2): 1 with *found set, or 0. */
+static int find_country(const parts *ps, const char *cc, part *found)
+{
+    for (int i = 0; i < ps->n; i++) {
+        const part *p = &ps->p[i];
+        if (apr_tolower((unsigned char)p->cc[0]) == apr_tolower((unsigned char)cc[0])
+            && apr_tolower((unsigned char)p->cc[1]) == apr_tolower((unsigned char)cc[1])) {
+            *found = *p;
             return 1;
         }
-        while (i < n && (is_ows(s[i]) || s[i] == ';'))
-            i++;
-        if (i == n)
-            return 0;
     }
+    return 0;
 }
 
 /* The first present part among the countries list (pairs of letters),
  * with region (2 letters or "") first when it is one of them. */
-static int find_among(const char *s, apr_size_t n, const char *countries, const char *region, part *found)
+static int find_among(const parts *ps, const char *countries, const char *region, part *found)
 {
     apr_size_t len = strlen(countries);
 
     if (region[0]) {
         for (apr_size_t i = 0; i + 1 < len; i += 2) {
             if (apr_tolower((unsigned char)countries[i]) == region[0]
-                && apr_tolower((unsigned char)countries[i + 1]) == region[1]
-                && find_country(s, n, countries + i, found))
+                && apr_tolower((unsigned char)countries[i + 1]) == region[1] && find_country(ps, countries + i, found))
                 return 1;
         }
     }
     for (apr_size_t i = 0; i + 1 < len; i += 2) {
-        if (find_country(s, n, countries + i, found))
+        if (find_country(ps, countries + i, found))
             return 1;
     }
     return 0;
@@ -402,26 +397,33 @@ static const char *tag_of_country(const char *cc)
 int soi_lang_value(apr_pool_t *pool, const char *s, apr_size_t n, const soi_lang_pref *pref, soi_lang fallback,
                    const char **out, apr_size_t *outlen, const char **tag)
 {
-    part first, chosen;
+    part chosen;
     int found = 0;
 
-    if (!s || !pref || !pref->translate || !parse_multi(s, n, &first, 1))
+    if (!s || !pref || !pref->translate)
         return 0;
+    /* A part takes at least five bytes (CC:""), and one more to separate it. */
+    int max = (int)(n / 6) + 1;
+    part *all = apr_palloc(pool, (apr_size_t)max * sizeof(*all));
+    parts ps = {all, parse_multi(s, n, all, max)};
+    if (!ps.n)
+        return 0;
+    const part first = all[0];
     const char *fallback_countries = countries_of(soi_lang_tag(fallback));
     for (int i = 0; i < pref->n && i < SOI_LANG_RANGES && !found; i++) {
         const soi_lang_range *r = &pref->range[i];
         if (r->primary[0] == '*') {
-            found = find_among(s, n, fallback_countries, "", &chosen);
+            found = find_among(&ps, fallback_countries, "", &chosen);
             if (!found) {
                 chosen = first;
                 found = 1;
             }
         } else {
-            found = find_among(s, n, countries_of(r->primary), r->region, &chosen);
+            found = find_among(&ps, countries_of(r->primary), r->region, &chosen);
         }
     }
     if (!found)
-        found = find_among(s, n, fallback_countries, "", &chosen);
+        found = find_among(&ps, fallback_countries, "", &chosen);
     if (!found)
         chosen = first;
 
