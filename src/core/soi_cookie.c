@@ -3,6 +3,8 @@
 #include <apr_strings.h>
 #include <string.h>
 
+#include "core/soi_text.h"
+
 int soi_cookie_octet(unsigned char c)
 {
     /* %x21 / %x23-2B / %x2D-3A / %x3C-5B / %x5D-7E */
@@ -28,11 +30,6 @@ static int cookie_value(const char *v, apr_size_t n, const char **out, apr_size_
     return 1;
 }
 
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
 apr_array_header_t *soi_cookie_values(apr_pool_t *pool, const char *header, const char *name)
 {
     apr_array_header_t *values = apr_array_make(pool, 1, sizeof(const char *));
@@ -49,15 +46,7 @@ apr_array_header_t *soi_cookie_values(apr_pool_t *pool, const char *header, cons
             end--;
     }
 
-    for (apr_size_t at = 0; at < end;) {
-        const char *semi = memchr(header + at, ';', end - at);
-        apr_size_t stop = semi ? (apr_size_t)(semi - header) : end, from = at;
-        at = stop + 1;
-
-        while (from < stop && is_space(header[from]))
-            from++;
-        while (stop > from && is_space(header[stop - 1]))
-            stop--;
+    for (apr_size_t at = 0, from, stop; soi_list_next(header, end, ';', &at, &from, &stop);) {
         const char *pair = header + from, *eq = memchr(pair, '=', stop - from);
         if (!eq || eq == pair)
             continue; /* no '=', or an empty name */

@@ -2,6 +2,7 @@
 
 #include <apr_lib.h>
 #include <apr_strings.h>
+#include <string.h>
 
 /* Strict UTF-8; with text_rules, also the characters text may not hold. */
 static soi_utf8_status utf8_scan(const char *s, apr_size_t n, int text_rules, apr_size_t *chars, apr_uint32_t *bad)
@@ -122,6 +123,22 @@ int soi_parse_int(const char *s, apr_size_t n, apr_int64_t min, apr_int64_t max,
     if (r < min || r > max)
         return 0;
     *out = r;
+    return 1;
+}
+
+int soi_list_next(const char *s, apr_size_t n, char sep, apr_size_t *at, apr_size_t *from, apr_size_t *to)
+{
+    if (*at > n)
+        return 0;
+    const char *end = memchr(s + *at, sep, n - *at);
+    apr_size_t stop = end ? (apr_size_t)(end - s) : n, start = *at;
+    *at = stop + 1;
+    while (start < stop && (s[start] == ' ' || s[start] == '\t'))
+        start++;
+    while (stop > start && (s[stop - 1] == ' ' || s[stop - 1] == '\t'))
+        stop--;
+    *from = start;
+    *to = stop;
     return 1;
 }
 

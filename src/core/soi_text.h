@@ -33,6 +33,15 @@ int soi_ascii_ieq(const char *s, apr_size_t n, const char *lit);
  * wrapping. Returns 1 on success; *out is untouched on failure. */
 int soi_parse_int(const char *s, apr_size_t n, apr_int64_t min, apr_int64_t max, apr_int64_t *out);
 
+/* Header lists (RFC 9110 section 5.6.1, and the ';' lists of Cookie): the
+ * element of s[0..n) that starts at *at and ends before the next sep (or at
+ * n), without the spaces and tabs around it, as s[*from..*to); *at moves
+ * past the separator. Empty elements are returned too, the one after a
+ * trailing separator included. 0 once the list is done:
+ *
+ *     for (apr_size_t at = 0, from, to; soi_list_next(s, n, ',', &at, &from, &to);) ... */
+int soi_list_next(const char *s, apr_size_t n, char sep, apr_size_t *at, apr_size_t *from, apr_size_t *to);
+
 /* s[0..n) with leading and trailing spaces, tabs, CRs and LFs removed. */
 void soi_trim(const char **s, apr_size_t *n);
 

@@ -39,19 +39,13 @@ static int soi_cors_is_preflight(request_rec *r)
  * header at all asks for nothing. */
 static int soi_cors_headers_allowed(const char *list)
 {
-    for (const char *p = list; p && *p;) {
-        apr_size_t n = strcspn(p, ",");
-        const char *name = p;
-        apr_size_t len = n;
+    apr_size_t n = list ? strlen(list) : 0;
+    for (apr_size_t at = 0, from, to; n && soi_list_next(list, n, ',', &at, &from, &to);) {
         int found = 0;
-        p += n;
-        if (*p == ',')
-            p++;
-        soi_trim(&name, &len);
-        if (len == 0)
+        if (from == to)
             continue;
         for (apr_size_t i = 0; i < SOI_CORS_REQUEST_HEADERS && !found; i++)
-            found = soi_ascii_ieq(name, len, soi_cors_request_headers[i]);
+            found = soi_ascii_ieq(list + from, to - from, soi_cors_request_headers[i]);
         if (!found)
             return 0;
     }
@@ -226,12 +220,10 @@ static const char *soi_etag(apr_pool_t *p, apr_int32_t version, const soi_buf *b
 /* Adds a language tag to a Content-Language list, once. */
 static const char *soi_language_add(apr_pool_t *p, const char *list, const char *tag)
 {
-    apr_size_t n = strlen(tag);
-    for (const char *c = list; c && *c;) {
-        if (strncmp(c, tag, n) == 0 && (c[n] == ',' || c[n] == '\0'))
+    apr_size_t n = list ? strlen(list) : 0;
+    for (apr_size_t at = 0, from, to; n && soi_list_next(list, n, ',', &at, &from, &to);) {
+        if (to - from == strlen(tag) && memcmp(list + from, tag, to - from) == 0)
             return list;
-        c += strcspn(c, ",");
-        c += strspn(c, ", ");
     }
     return list ? apr_pstrcat(p, list, ", ", tag, NULL) : tag;
 }
@@ -276,15 +268,20 @@ static void soi_localize(soi_req *q, soi_entity *e, int rights, soi_reasons *why
 
     for (int i = 0; i < SOI_F_COUNT; i++) {
         soi_value *v = &e->v[i];
-        if (soi_fields[i].type != SOI_T_STRING || !v->str || !soi_lang_is_multi(v->str, v->len))
+        if (soi_fields[i].type != SOI_T_STRING || !v->str)
+            continue;
+        /* One reading of the value: a translation exactly when it is multi-language. */
+        if (!q->lang.translate) {
+            out->lang_varies |= soi_lang_is_multi(v->str, v->len);
+            continue;
+        }
+        if (!soi_lang_value(p, v->str, v->len, &q->lang, (soi_lang)soi_config_language(q->dconf), &text, &len, &tag))
             continue;
         out->lang_varies = 1;
-        if (soi_lang_value(p, v->str, v->len, &q->lang, (soi_lang)soi_config_language(q->dconf), &text, &len, &tag)) {
-            v->str = text;
-            v->len = len;
-            if (tag)
-                out->content_language = soi_language_add(p, out->content_language, tag);
-        }
+        v->str = text;
+        v->len = len;
+        if (tag)
+            out->content_language = soi_language_add(p, out->content_language, tag);
     }
     for (int k = 0; k < 2; k++) {
         if (!needed[k])

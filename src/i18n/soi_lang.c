@@ -167,14 +167,7 @@ static int parse_header(const char *h, const char *name, soi_lang_pref *out)
 
     if (n > LANG_MAX_BYTES)
         return 0;
-    for (apr_size_t at = 0; at <= n;) {
-        const char *comma = memchr(h + at, ',', n - at);
-        apr_size_t stop = comma ? (apr_size_t)(comma - h) : n, from = at;
-        at = stop + 1;
-        while (from < stop && is_ows(h[from]))
-            from++;
-        while (stop > from && is_ows(h[stop - 1]))
-            stop--;
+    for (apr_size_t at = 0, from, stop; soi_list_next(h, n, ',', &at, &from, &stop);) {
         if (from == stop)
             continue; /* an empty element */
         if (++elements > LANG_MAX_ELEMENTS)
@@ -402,12 +395,13 @@ int soi_lang_value(apr_pool_t *pool, const char *s, apr_size_t n, const soi_lang
 
     if (!s || !pref || !pref->translate)
         return 0;
-    /* A part takes at least five bytes (CC:""), and one more to separate it. */
-    int max = (int)(n / 6) + 1;
-    part *all = apr_palloc(pool, (apr_size_t)max * sizeof(*all));
-    parts ps = {all, parse_multi(s, n, all, max)};
-    if (!ps.n)
+    /* Counted first: a plain value (the usual case) costs one reading and
+     * no allocation; a multi-language one is read again into its parts. */
+    int count = parse_multi(s, n, NULL, 0);
+    if (!count)
         return 0;
+    part *all = apr_palloc(pool, (apr_size_t)count * sizeof(*all));
+    parts ps = {all, parse_multi(s, n, all, count)};
     const part first = all[0];
     const char *fallback_countries = countries_of(soi_lang_tag(fallback));
     for (int i = 0; i < pref->n && i < SOI_LANG_RANGES && !found; i++) {

@@ -1,4 +1,5 @@
 /* Strict UTF-8, ASCII case folding, integers, quoting. */
+#include <apr_strings.h>
 #include <apr_general.h>
 
 #include "core/soi_text.h"
@@ -91,6 +92,27 @@ int main(void)
 
     is_str(soi_text_quote(p, "a\"b\xff", 4, 10), "a\"b\\xFF", "quote escapes non-ASCII bytes");
     is_str(soi_text_quote(p, "abcdef", 6, 3), "abc...", "quote truncates");
+
+    /* Header lists: every element, trimmed of spaces and tabs, empty ones too. */
+    static const struct {
+        const char *list, *want;
+        char sep;
+    } lists[] = {
+        {"", "[]", ','},
+        {"a", "[a]", ','},
+        {" a ,\tb\t, c", "[a][b][c]", ','},
+        {"a,,b,", "[a][][b][]", ','},
+        {" , ", "[][]", ','},
+        {"x=1; y=2 ;z", "[x=1][y=2][z]", ';'},
+        {"a;b,c", "[a;b][c]", ','},
+    };
+    for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
+        const char *l = lists[i].list;
+        const char *got = "";
+        for (apr_size_t at = 0, from, to; soi_list_next(l, strlen(l), lists[i].sep, &at, &from, &to);)
+            got = apr_psprintf(p, "%s[%.*s]", got, (int)(to - from), l + from);
+        is_str(got, lists[i].want, "the list \"%s\" split at '%c'", l, lists[i].sep);
+    }
 
     apr_pool_destroy(p);
     apr_terminate();
