@@ -23,7 +23,8 @@ static int soi_same(const soi_backend *b, const soi_store_settings *s, int entri
     const soi_store_settings *t = soi_store_settings_of(b->store);
     return strcmp(t->conninfo, s->conninfo) == 0 && t->pool_min == s->pool_min && t->pool_max == s->pool_max
            && t->pool_timeout == s->pool_timeout && t->statement_timeout == s->statement_timeout
-           && t->lock_timeout == s->lock_timeout && b->cache_entries == entries && b->cache_ttl == ttl;
+           && t->lock_timeout == s->lock_timeout && t->unnamed == s->unnamed && b->cache_entries == entries
+           && b->cache_ttl == ttl;
 }
 
 soi_backend *soi_backend_for(apr_pool_t *pconf, server_rec *s, const soi_srv_conf *c, apr_array_header_t *known)
@@ -44,6 +45,7 @@ soi_backend *soi_backend_for(apr_pool_t *pconf, server_rec *s, const soi_srv_con
         c->pool_min >= 0 ? c->pool_timeout : SOI_DEFAULT_POOL_TIMEOUT,
         c->statement_timeout >= 0 ? c->statement_timeout : SOI_DEFAULT_STATEMENT_TIMEOUT,
         c->lock_timeout >= 0 ? c->lock_timeout : SOI_DEFAULT_LOCK_TIMEOUT,
+        c->unnamed > 0,
     };
     int entries = c->cache_entries >= 0 ? c->cache_entries : SOI_DEFAULT_CACHE_ENTRIES;
     apr_interval_time_t ttl = c->cache_entries >= 0 ? c->cache_ttl : SOI_DEFAULT_CACHE_TTL;

@@ -20,6 +20,7 @@ void *soi_config_create_server(apr_pool_t *p, server_rec *s)
     c->cache_ttl = -1;
     c->statement_timeout = -1;
     c->lock_timeout = -1;
+    c->unnamed = -1;
     return c;
 }
 
@@ -47,6 +48,7 @@ void *soi_config_merge_server(apr_pool_t *p, void *basev, void *addv)
     }
     c->statement_timeout = add->statement_timeout >= 0 ? add->statement_timeout : base->statement_timeout;
     c->lock_timeout = add->lock_timeout >= 0 ? add->lock_timeout : base->lock_timeout;
+    c->unnamed = add->unnamed >= 0 ? add->unnamed : base->unnamed;
     return c;
 }
 
@@ -430,6 +432,23 @@ static const char *set_db_timeout(cmd_parms *cmd, void *dconf, const char *arg)
     return parse_duration(cmd, "timeout", arg, 1, member);
 }
 
+static const char *set_statements(cmd_parms *cmd, void *dconf, const char *arg)
+{
+    soi_srv_conf *c = ap_get_module_config(cmd->server->module_config, &soimageinfo_module);
+    if (strcasecmp(arg, "Prepared") == 0)
+        c->unnamed = 0;
+    else if (strcasecmp(arg, "Unnamed") == 0)
+        c->unnamed = 1;
+    else
+        return apr_psprintf(cmd->pool,
+                            "SoImageInfoStatements: \"%s\" is not a way of sending statements; expected Prepared "
+                            "(each connection prepares them once: a direct connection, or a pooler in session mode) "
+                            "or Unnamed (a pooler in transaction mode, such as pgbouncer with pool_mode = "
+                            "transaction).",
+                            arg);
+    return NULL;
+}
+
 const command_rec soi_directives[] = {
     AP_INIT_TAKE1("SoImageInfoDatabase", set_database, NULL, RSRC_CONF,
                   "libpq connection string of the CRM database, e.g. \"host=/var/run/postgresql dbname=crm\""),
@@ -456,5 +475,8 @@ const command_rec soi_directives[] = {
                   "longest a database statement may run before the request gets a 503 (default 10s; 0: none)"),
     AP_INIT_TAKE1("SoImageInfoLockTimeout", set_db_timeout, (void *)APR_OFFSETOF(soi_srv_conf, lock_timeout), RSRC_CONF,
                   "longest a write waits for another write of the same picture before a 503 (default 2s; 0: none)"),
+    AP_INIT_TAKE1("SoImageInfoStatements", set_statements, NULL, RSRC_CONF,
+                  "Prepared (default): statements prepared once per connection; Unnamed: for a pooler in "
+                  "transaction mode (pgbouncer)"),
     {NULL},
 };

@@ -21,6 +21,7 @@ typedef struct {
     apr_interval_time_t cache_ttl;         /* -1: unset */
     apr_interval_time_t statement_timeout; /* SoImageInfoStatementTimeout; -1: unset; 0: none */
     apr_interval_time_t lock_timeout;      /* SoImageInfoLockTimeout; -1: unset; 0: none */
+    int unnamed;                           /* SoImageInfoStatements: 1 Unnamed, 0 Prepared; -1: unset */
     soi_backend *backend;                  /* set in post_config, shared by servers with equal settings */
     apr_array_header_t *mounts;            /* set in post_config: the server's <Location> paths, longest first */
     soi_stats_table *stats_table;          /* set in post_config: every process's counters */

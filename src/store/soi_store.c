@@ -15,6 +15,7 @@ struct soi_store {
     soi_pool *pool;              /* per process, from soi_store_open */
     const soi_log *log;          /* for lines outside requests (notices) */
     apr_uint32_t quiet_until;    /* apr_time_sec: outage messages are logged once per interval */
+    const char *timeouts[2];     /* statement_timeout and lock_timeout in ms, as set_config takes them */
     /* The texts of soi_resource, read by the process's first connection and
      * unchanged after: "language\tresource_id" to text. */
     apr_thread_mutex_t *resource_lock;
@@ -130,6 +131,8 @@ soi_store *soi_store_create(apr_pool_t *pool, const soi_store_settings *settings
 {
     soi_store *st = apr_pcalloc(pool, sizeof(*st));
     st->settings = *settings;
+    st->timeouts[0] = apr_psprintf(pool, "%" APR_INT64_T_FMT, settings->statement_timeout / 1000);
+    st->timeouts[1] = apr_psprintf(pool, "%" APR_INT64_T_FMT, settings->lock_timeout / 1000);
     return st;
 }
 
@@ -190,25 +193,62 @@ static void soi_notice(void *arg, const char *message)
     apr_pool_destroy(p);
 }
 
-/* The statement's result columns are the ones this release reads. */
-static const char *soi_columns_mismatch(apr_pool_t *p, PGconn *pg, int stmt)
+/* Whether a statement's description d shows the result columns this
+ * release reads: NULL, or what differs. */
+static const char *soi_columns_mismatch(apr_pool_t *p, const PGresult *d, int stmt)
 {
-    PGresult *d = PQdescribePrepared(pg, soi_statements[stmt].name);
     const char *const *want = soi_statements[stmt].columns;
     const char *why = NULL;
     int n = 0;
 
-    if (PQresultStatus(d) != PGRES_COMMAND_OK) {
-        why = soi_pq_text(p, PQresultErrorMessage(d));
-    } else {
-        for (; want[n] && !why; n++) {
-            if (n >= PQnfields(d) || strcmp(PQfname(d, n), want[n]) != 0)
-                why = apr_psprintf(p, "its result column %d is \"%s\" where \"%s\" was expected", n + 1,
-                                   n < PQnfields(d) ? PQfname(d, n) : "(none)", want[n]);
-        }
-        if (!why && PQnfields(d) != n)
-            why = apr_psprintf(p, "it returns %d columns where %d were expected", PQnfields(d), n);
+    for (; want[n] && !why; n++) {
+        if (n >= PQnfields(d) || strcmp(PQfname(d, n), want[n]) != 0)
+            why = apr_psprintf(p, "its result column %d is \"%s\" where \"%s\" was expected", n + 1,
+                               n < PQnfields(d) ? PQfname(d, n) : "(none)", want[n]);
     }
+    if (!why && PQnfields(d) != n)
+        why = apr_psprintf(p, "it returns %d columns where %d were expected", PQnfields(d), n);
+    return why;
+}
+
+/* Prepares statement stmt on a new connection and checks its result
+ * columns, in one round trip. Unnamed, it is parsed only to be checked: the
+ * next transaction may reach another server, so each execution parses it
+ * again. NULL, or why the connection cannot be used. */
+static const char *soi_statement_check(const soi_store *st, apr_pool_t *p, PGconn *pg, int stmt)
+{
+    const char *name = st->settings.unnamed ? "" : soi_statements[stmt].name;
+    PGresult *prepared = NULL, *d = NULL;
+    const char *why = NULL;
+
+    if (PQenterPipelineMode(pg) && PQsendPrepare(pg, name, soi_statements[stmt].sql, 0, NULL)
+        && PQsendDescribePrepared(pg, name) && PQpipelineSync(pg)) {
+        prepared = PQgetResult(pg);
+        PQclear(PQgetResult(pg)); /* each one's results end with NULL */
+        d = PQgetResult(pg);
+        PQclear(PQgetResult(pg));
+        PQclear(PQgetResult(pg)); /* the sync */
+    }
+    PQexitPipelineMode(pg);
+    const char *state = PQresultErrorField(prepared, PG_DIAG_SQLSTATE);
+    if (state && (strcmp(state, "42P05") == 0 || strcmp(state, "26000") == 0)) {
+        /* A new session that already has our statement, or loses it
+         * between two round trips: not a session of its own. */
+        why = apr_psprintf(p,
+                           "statement %s: %s: the connection shares its server session with other clients, as "
+                           "behind pgbouncer with pool_mode = transaction; set SoImageInfoStatements Unnamed",
+                           soi_statements[stmt].name, soi_pq_text(p, PQresultErrorMessage(prepared)));
+        PQclear(prepared);
+        PQclear(d);
+        return why;
+    }
+    if (PQresultStatus(prepared) != PGRES_COMMAND_OK)
+        why = soi_pq_text(p, prepared ? PQresultErrorMessage(prepared) : PQerrorMessage(pg));
+    else if (PQresultStatus(d) != PGRES_COMMAND_OK)
+        why = soi_pq_text(p, d ? PQresultErrorMessage(d) : PQerrorMessage(pg));
+    else
+        why = soi_columns_mismatch(p, d, stmt);
+    PQclear(prepared);
     PQclear(d);
     return why ? apr_psprintf(p, "statement %s: %s; load conf/schema.sql of this release", soi_statements[stmt].name,
                               why)
@@ -254,6 +294,97 @@ static const char *soi_schema_check(apr_pool_t *p, PGconn *pg)
     return why;
 }
 
+/* ---- round trips -------------------------------------------------------------- */
+
+/* One statement of a round trip: one of soi_statements (stmt >= 0) or
+ * literal SQL, with nparams parameters either way. lengths and formats
+ * describe binary parameters (NULL: all text); a binary result comes back
+ * in PostgreSQL's binary format. */
+typedef struct {
+    int stmt;
+    const char *sql;
+    int nparams;
+    const char *const *values;
+    const int *lengths;
+    const int *formats;
+    int binary_result;
+} soi_step;
+
+/* The most statements of one round trip: BEGIN, the timeouts, one more. */
+#define SOI_STEPS_MAX 3
+
+/* A transaction's own timeouts, for SoImageInfoStatements Unnamed. */
+#define SOI_SQL_TIMEOUTS "SELECT set_config('statement_timeout', $1, true), set_config('lock_timeout', $2, true)"
+
+static const char *soi_step_name(const soi_step *s)
+{
+    return s->stmt >= 0 ? soi_statements[s->stmt].name : s->sql;
+}
+
+static apr_status_t soi_result_clear(void *res)
+{
+    PQclear(res);
+    return APR_SUCCESS;
+}
+
+/* Sends one statement: by name when prepared, else with its text. */
+static int soi_step_send(const soi_store *st, PGconn *pg, const soi_step *s)
+{
+    if (s->stmt >= 0 && !st->settings.unnamed)
+        return PQsendQueryPrepared(pg, soi_statements[s->stmt].name, s->nparams, s->values, s->lengths, s->formats,
+                                   s->binary_result);
+    return PQsendQueryParams(pg, s->stmt >= 0 ? soi_statements[s->stmt].sql : s->sql, s->nparams, NULL, s->values,
+                             s->lengths, s->formats, s->binary_result);
+}
+
+static PGresult *soi_step_exec(const soi_store *st, PGconn *pg, const soi_step *s)
+{
+    if (s->stmt >= 0 && !st->settings.unnamed)
+        return PQexecPrepared(pg, soi_statements[s->stmt].name, s->nparams, s->values, s->lengths, s->formats,
+                              s->binary_result);
+    return PQexecParams(pg, s->stmt >= 0 ? soi_statements[s->stmt].sql : s->sql, s->nparams, NULL, s->values,
+                        s->lengths, s->formats, s->binary_result);
+}
+
+/* Sends n statements in one round trip (libpq's pipeline mode when n > 1)
+ * and collects each one's result in res[]. Returns the index of the first
+ * statement that failed, or -1. */
+static int soi_round_trip(const soi_store *st, PGconn *pg, int n, const soi_step *steps, PGresult **res)
+{
+    int failed = -1;
+
+    for (int i = 0; i < n; i++)
+        res[i] = NULL;
+    if (n == 1) {
+        res[0] = soi_step_exec(st, pg, &steps[0]);
+        return PQresultStatus(res[0]) == PGRES_TUPLES_OK || PQresultStatus(res[0]) == PGRES_COMMAND_OK ? -1 : 0;
+    }
+    if (!PQenterPipelineMode(pg))
+        return 0;
+    for (int i = 0; i < n; i++) {
+        if (!soi_step_send(st, pg, &steps[i]))
+            return i; /* the connection is gone */
+    }
+    if (!PQpipelineSync(pg))
+        return 0;
+    for (int i = 0; i < n; i++) {
+        res[i] = PQgetResult(pg);
+        ExecStatusType st = PQresultStatus(res[i]);
+        if (failed < 0 && st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK)
+            failed = i;
+        if (!res[i])
+            return failed < 0 ? i : failed; /* the connection broke */
+        PQclear(PQgetResult(pg));           /* each statement's results end with NULL */
+    }
+    PGresult *sync = PQgetResult(pg);
+    if (PQresultStatus(sync) != PGRES_PIPELINE_SYNC && failed < 0)
+        failed = n - 1;
+    PQclear(sync);
+    if (!PQexitPipelineMode(pg) && failed < 0)
+        failed = n - 1;
+    return failed;
+}
+
 /* The resource texts, read once per process by the first connection that
  * finds them unread (under the lock, so once); readers look only after
  * resources_read is set, and the table never changes after. NULL, or why
@@ -264,7 +395,7 @@ static const char *soi_resources_read(soi_store *st, PGconn *pg, apr_pool_t *p)
 
     apr_thread_mutex_lock(st->resource_lock);
     if (!apr_atomic_read32(&st->resources_read)) {
-        PGresult *res = PQexecPrepared(pg, soi_statements[SOI_STMT_RESOURCES].name, 0, NULL, NULL, NULL, 0);
+        PGresult *res = soi_step_exec(st, pg, &(soi_step){SOI_STMT_RESOURCES, NULL, 0, NULL, NULL, NULL, 0});
         if (PQresultStatus(res) != PGRES_TUPLES_OK) {
             why = apr_psprintf(p, "reading public.soi_resource: %s", soi_pq_text(p, PQresultErrorMessage(res)));
         } else {
@@ -318,30 +449,38 @@ static soi_error *soi_store_connect(void *ctx, apr_pool_t *p, const soi_log *log
 
     /* Correctness rests on READ COMMITTED (a writer that waited for the
      * contact's lock must see the picture the one before it created), and a
-     * blocked statement must end in a 503, not hold a worker: both are set
-     * here, whatever the server's defaults. */
-    const char *timeouts[2] = {apr_psprintf(p, "%" APR_INT64_T_FMT, st->settings.statement_timeout / 1000),
-                               apr_psprintf(p, "%" APR_INT64_T_FMT, st->settings.lock_timeout / 1000)};
-    PGresult *res = PQexecParams(pg,
-                                 "SELECT set_config('statement_timeout', $1, false), "
-                                 "set_config('lock_timeout', $2, false), "
-                                 "set_config('default_transaction_isolation', 'read committed', false)",
-                                 2, NULL, timeouts, NULL, NULL, 0);
-    if (PQresultStatus(res) != PGRES_TUPLES_OK)
-        why = apr_psprintf(p, "setting the session up: %s", soi_pq_text(p, PQresultErrorMessage(res)));
-    PQclear(res);
+     * blocked statement must end in a 503, not hold a worker. On a session of
+     * our own both are set here, whatever the server's defaults. Behind a
+     * transaction pooler the session is shared: a setting made here would
+     * reach other clients and miss our next transaction. The timeouts then
+     * go with each transaction (soi_store_run) and the isolation level is
+     * the server's default, which must be read committed. */
+    if (!st->settings.unnamed) {
+        PGresult *res = PQexecParams(pg,
+                                     "SELECT set_config('statement_timeout', $1, false), "
+                                     "set_config('lock_timeout', $2, false), "
+                                     "set_config('default_transaction_isolation', 'read committed', false)",
+                                     2, NULL, st->timeouts, NULL, NULL, 0);
+        if (PQresultStatus(res) != PGRES_TUPLES_OK)
+            why = apr_psprintf(p, "setting the session up: %s", soi_pq_text(p, PQresultErrorMessage(res)));
+        PQclear(res);
+    } else {
+        PGresult *res = PQexec(pg, "SELECT current_setting('default_transaction_isolation'), current_user");
+        if (PQresultStatus(res) != PGRES_TUPLES_OK)
+            why = apr_psprintf(p, "reading the isolation level: %s", soi_pq_text(p, PQresultErrorMessage(res)));
+        else if (strcmp(PQgetvalue(res, 0, 0), "read committed") != 0)
+            why = apr_psprintf(p,
+                               "its default_transaction_isolation is \"%s\", and with SoImageInfoStatements Unnamed "
+                               "the module cannot set it per session: run ALTER ROLE \"%s\" SET "
+                               "default_transaction_isolation = 'read committed' (or set it in postgresql.conf)",
+                               PQgetvalue(res, 0, 0), PQgetvalue(res, 0, 1));
+        PQclear(res);
+    }
 
     if (!why)
         why = soi_schema_check(p, pg);
-    for (int i = 0; i < SOI_STMT_COUNT && !why; i++) {
-        res = PQprepare(pg, soi_statements[i].name, soi_statements[i].sql, 0, NULL);
-        if (PQresultStatus(res) != PGRES_COMMAND_OK)
-            why = apr_psprintf(p, "statement %s: %s; load conf/schema.sql of this release", soi_statements[i].name,
-                               soi_pq_text(p, PQresultErrorMessage(res)));
-        PQclear(res);
-        if (!why)
-            why = soi_columns_mismatch(p, pg, i);
-    }
+    for (int i = 0; i < SOI_STMT_COUNT && !why; i++)
+        why = soi_statement_check(st, p, pg, i);
     if (!why && !apr_atomic_read32(&st->resources_read))
         why = soi_resources_read(st, pg, p);
     if (why) {
@@ -398,78 +537,6 @@ int soi_store_ping(const soi_store *st)
     return PQpingParams(keys, vals, 1) == PQPING_OK;
 }
 
-/* ---- round trips -------------------------------------------------------------- */
-
-/* One statement of a round trip: prepared (stmt >= 0) or literal SQL.
- * lengths and formats describe binary parameters (NULL: all text); a
- * binary result comes back in PostgreSQL's binary format. */
-typedef struct {
-    int stmt;
-    const char *sql;
-    int nparams;
-    const char *const *values;
-    const int *lengths;
-    const int *formats;
-    int binary_result;
-} soi_step;
-
-static const char *soi_step_name(const soi_step *s)
-{
-    return s->stmt >= 0 ? soi_statements[s->stmt].name : s->sql;
-}
-
-static apr_status_t soi_result_clear(void *res)
-{
-    PQclear(res);
-    return APR_SUCCESS;
-}
-
-/* Sends n statements in one round trip (libpq's pipeline mode when n > 1)
- * and collects each one's result in res[]. Returns the index of the first
- * statement that failed, or -1. */
-static int soi_round_trip(PGconn *pg, int n, const soi_step *steps, PGresult **res)
-{
-    int failed = -1;
-
-    for (int i = 0; i < n; i++)
-        res[i] = NULL;
-    if (n == 1) {
-        const soi_step *s = &steps[0];
-        res[0] = s->stmt >= 0 ? PQexecPrepared(pg, soi_statements[s->stmt].name, s->nparams, s->values, s->lengths,
-                                               s->formats, s->binary_result)
-                              : PQexec(pg, s->sql);
-        return PQresultStatus(res[0]) == PGRES_TUPLES_OK || PQresultStatus(res[0]) == PGRES_COMMAND_OK ? -1 : 0;
-    }
-    if (!PQenterPipelineMode(pg))
-        return 0;
-    for (int i = 0; i < n; i++) {
-        const soi_step *s = &steps[i];
-        int sent = s->stmt >= 0 ? PQsendQueryPrepared(pg, soi_statements[s->stmt].name, s->nparams, s->values,
-                                                      s->lengths, s->formats, s->binary_result)
-                                : PQsendQueryParams(pg, s->sql, 0, NULL, NULL, NULL, NULL, 0);
-        if (!sent)
-            return i; /* the connection is gone */
-    }
-    if (!PQpipelineSync(pg))
-        return 0;
-    for (int i = 0; i < n; i++) {
-        res[i] = PQgetResult(pg);
-        ExecStatusType st = PQresultStatus(res[i]);
-        if (failed < 0 && st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK)
-            failed = i;
-        if (!res[i])
-            return failed < 0 ? i : failed; /* the connection broke */
-        PQclear(PQgetResult(pg));           /* each statement's results end with NULL */
-    }
-    PGresult *sync = PQgetResult(pg);
-    if (PQresultStatus(sync) != PGRES_PIPELINE_SYNC && failed < 0)
-        failed = n - 1;
-    PQclear(sync);
-    if (!PQexitPipelineMode(pg) && failed < 0)
-        failed = n - 1;
-    return failed;
-}
-
 /* SQLSTATEs after which a fresh connection will do: the old one is gone
  * (class 57P: shutdown; class 08: connection failure), lost its prepared statements
  * (26000), or landed on a read-only server after a failover (25006). */
@@ -520,8 +587,22 @@ static soi_error *soi_store_run(soi_store *st, const soi_call *c, soi_conn *conn
         soi_error *err = use ? NULL : soi_pool_acquire(st->pool, p, c->log, &use);
         if (err)
             return err;
+        /* Unnamed, a transaction's first round trip sets its timeouts
+         * (set_config's is_local: for this transaction only), right after
+         * its BEGIN when it has one: one transaction, one server. */
+        soi_step all[SOI_STEPS_MAX];
+        PGresult *got[SOI_STEPS_MAX];
+        int m = 0, extra = -1;
+        for (int i = 0; i < n; i++) {
+            if (extra < 0 && st->settings.unnamed && PQtransactionStatus(use->pg) == PQTRANS_IDLE
+                && !(i == 0 && steps[0].stmt < 0 && strcmp(steps[0].sql, "BEGIN") == 0)) {
+                extra = m;
+                all[m++] = (soi_step){-1, SOI_SQL_TIMEOUTS, 2, st->timeouts, NULL, NULL, 0};
+            }
+            all[m++] = steps[i];
+        }
         apr_time_t start = apr_time_now();
-        int failed = soi_round_trip(use->pg, n, steps, res);
+        int failed = soi_round_trip(st, use->pg, m, all, got);
         apr_interval_time_t took = apr_time_now() - start;
         if (c->db_time)
             *c->db_time += took;
@@ -529,38 +610,43 @@ static soi_error *soi_store_run(soi_store *st, const soi_call *c, soi_conn *conn
                       soi_step_name(&steps[0]), n > 1 ? apr_psprintf(p, " and %d more in one round trip", n - 1) : "",
                       took, failed < 0 ? "" : " (failed)");
         if (failed < 0) {
-            for (int i = 0; i < n; i++)
-                apr_pool_cleanup_register(p, res[i], soi_result_clear, apr_pool_cleanup_null);
+            for (int i = 0, k = 0; i < m; i++) {
+                if (i == extra) {
+                    PQclear(got[i]);
+                    continue;
+                }
+                res[k++] = got[i];
+                apr_pool_cleanup_register(p, got[i], soi_result_clear, apr_pool_cleanup_null);
+            }
             if (!conn)
                 soi_pool_release(use);
             return NULL;
         }
-        PGresult *bad = res[failed];
+        PGresult *bad = got[failed];
+        const char *name = soi_step_name(&all[failed]);
         const char *state = PQresultErrorField(bad, PG_DIAG_SQLSTATE);
         const char *msg = soi_pq_text(p, bad ? PQresultErrorMessage(bad) : PQerrorMessage(use->pg));
         int lost = PQstatus(use->pg) != CONNECTION_OK || soi_state_wants_new_connection(state);
         int busy = soi_state_busy(state);
         int maybe_applied = writes && !state;
         state = apr_pstrdup(p, state ? state : "none");
-        for (int i = 0; i < n; i++)
-            PQclear(res[i]);
+        for (int i = 0; i < m; i++)
+            PQclear(got[i]);
         use->broken = lost;
         if (!conn)
             soi_pool_release(use);
         if (busy)
-            return soi_error_server(p, SOI_MSG_BUSY, "statement %s gave up (SQLSTATE %s): %s",
-                                    soi_step_name(&steps[failed]), state, msg);
+            return soi_error_server(p, SOI_MSG_BUSY, "statement %s gave up (SQLSTATE %s): %s", name, state, msg);
         if (!lost)
-            return soi_error_server(p, SOI_MSG_SERVER, "statement %s failed (SQLSTATE %s): %s",
-                                    soi_step_name(&steps[failed]), state, msg);
+            return soi_error_server(p, SOI_MSG_SERVER, "statement %s failed (SQLSTATE %s): %s", name, state, msg);
         if (attempt == 0 && !conn && !maybe_applied) {
             soi_log_write(c->log, p, SOI_LOG_INFO,
                           SOILOGNO(0109) "a pooled connection failed (SQLSTATE %s); sending %s again on a new one",
-                          state, soi_step_name(&steps[failed]));
+                          state, name);
             continue;
         }
-        return soi_error_server(p, SOI_MSG_UNAVAILABLE, "PostgreSQL failed during %s (SQLSTATE %s): %s",
-                                soi_step_name(&steps[failed]), state, msg);
+        return soi_error_server(p, SOI_MSG_UNAVAILABLE, "PostgreSQL failed during %s (SQLSTATE %s): %s", name, state,
+                                msg);
     }
 }
 

@@ -24,6 +24,11 @@ typedef struct {
     apr_interval_time_t pool_timeout;      /* longest wait for a free one */
     apr_interval_time_t statement_timeout; /* PostgreSQL's statement_timeout for our sessions */
     apr_interval_time_t lock_timeout;      /* and lock_timeout */
+    /* Behind a pooler in transaction mode (pgbouncer's pool_mode =
+     * transaction) a connection's session is not its own: each transaction
+     * may land on another server. Unnamed: no named prepared statements and
+     * no session settings; the timeouts travel with each transaction. */
+    int unnamed;
 } soi_store_settings;
 
 /* A store for these settings, allocated in pool (at configuration time). */

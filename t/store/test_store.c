@@ -325,6 +325,43 @@ int main(void)
     sql1(p, "UPDATE soi_schema_version SET version = 2");
     ok(soi_store_schema(st, p) == NULL, "version 2: the start-up check is silent");
 
+    /* Unnamed statements through pgbouncer in transaction mode (two server
+     * connections for every client): reads, writes and a read-modify-write
+     * work, and a prepared store there is refused with the fix. */
+    const char *bouncer = getenv("SOI_TEST_BOUNCER");
+    if (!bouncer) {
+        printf("Bail out! SOI_TEST_BOUNCER is not set: run this through t/run-suite (make check)\n");
+        return 1;
+    }
+    soi_store_settings bset = {bouncer, 2, 4, apr_time_from_sec(2), apr_time_from_sec(5), apr_time_from_sec(2), 1};
+    soi_store *bst = soi_store_create(p, &bset);
+    ok(soi_store_open(bst, p, &test_log, NULL) == APR_SUCCESS, "an unnamed store opens through the bouncer");
+    soi_principal btje0 = login(bst, p, "tje0");
+    ok(btje0.associate_id == 1 && btje0.version == tje0.version, "tje0 logs in through it");
+    is_int(get(bst, p, &btje0, 42, &out), SOI_OUT_DONE, "GET through the bouncer: done");
+    is_int(put(bst, p, &btje0, 184, 0, "through the bouncer", &out), SOI_OUT_CREATED, "a first PUT: created");
+    soi_call bc = {p, 184, &btje0, &test_log, NULL};
+    ok(!soi_store_lock(bst, &bc, &tx, &out) && tx, "a lock through the bouncer");
+    e = out.entity;
+    e.v[SOI_F_DESCRIPTION].str = "locked, through the bouncer";
+    e.v[SOI_F_DESCRIPTION].len = strlen(e.v[SOI_F_DESCRIPTION].str);
+    ok(!soi_store_commit(tx, &e, &out) && out.outcome == SOI_OUT_DONE, "and its commit");
+    is_str(sql1(p, "SELECT description FROM binaryobject b JOIN binaryobjectlink l USING (binaryobject_id) "
+                   "WHERE l.ownerrecord = 184 AND l.ownertable = 5 AND l.linktype = 17"),
+           "locked, through the bouncer", "in the database");
+    /* Stores of one connection each, prepared: the second session to
+     * prepare on a server the bouncer shares finds the statement there. */
+    soi_store_settings pset = {bouncer, 0, 1, apr_time_from_sec(2), apr_time_from_sec(5), apr_time_from_sec(2), 0};
+    soi_call pc = {p, 42, &btje0, &test_log, NULL};
+    soi_error *perr = NULL;
+    for (int i = 0; i < 4 && !perr; i++) {
+        soi_store *pst = soi_store_create(p, &pset);
+        soi_store_open(pst, p, &test_log, NULL);
+        perr = soi_store_get(pst, &pc, &out);
+    }
+    ok(perr && perr->detail && strstr(perr->detail, "set SoImageInfoStatements Unnamed"),
+       "prepared statements through the bouncer: refused, naming the fix (%s)", perr ? perr->detail : "none");
+
     PQfinish(admin);
     apr_pool_destroy(p);
     apr_terminate();
