@@ -89,6 +89,9 @@ cleanup() {
         wait "$child" 2>/dev/null
     fi
     stop_httpd
+    if [ -f "$tmp/bouncer/pgbouncer.pid" ]; then
+        "$repo/scripts/pgbouncer-throwaway" stop "$tmp/bouncer" >/dev/null 2>&1 || note "could not stop pgbouncer"
+    fi
     if [ -f "$pgdir/data/postmaster.pid" ]; then
         "$repo/scripts/pg-throwaway" stop "$pgdir" >/dev/null 2>&1 || note "could not stop PostgreSQL in $pgdir"
     fi
