@@ -1,35 +1,54 @@
 #include "store/soi_pool.h"
 
+#include <apr_thread_cond.h>
+#include <apr_thread_mutex.h>
 #include <poll.h>
 #include <stdlib.h>
 
+/* A caller waiting for a slot: queued in arrival order, and handed a slot
+ * directly by whoever releases one, so that no later caller can take it
+ * first. (apr_reslist signals a condition and lets every acquirer race for
+ * the slot: under load some waiters lose again and again, and their requests
+ * make the tail.) */
+typedef struct soi_waiter {
+    struct soi_waiter *next;
+    apr_thread_cond_t *ready;
+    soi_conn *slot; /* set by the releaser */
+} soi_waiter;
+
 struct soi_pool {
-    apr_reslist_t *slots;
+    apr_thread_mutex_t *lock;
     int max;
-    soi_stats *stats; /* this process's counters, or NULL */
+    int made;        /* slots made so far, at most max */
+    int idle;        /* slots in idle[] */
+    soi_conn **free; /* the idle slots, the most recently used last: taken first */
+    soi_waiter *first, *last;
+    apr_interval_time_t timeout; /* the longest a caller waits */
+    soi_stats *stats;            /* this process's counters, or NULL */
     soi_pool_open_fn open;
     void *ctx;
 };
 
-/* Slots are cheap: the reslist may make them under its lock. They are
- * malloc'ed rather than taken from the reslist's pool, which lives as long
- * as the process. */
-static apr_status_t soi_slot_make(void **resource, void *params, apr_pool_t *pool)
+static void soi_slot_close(soi_conn *c)
 {
-    soi_conn *c = calloc(1, sizeof(*c));
-    if (!c)
-        return APR_ENOMEM;
-    *resource = c;
-    return APR_SUCCESS;
+    if (c->pg) {
+        SOI_STATS_GAUGE(c->pool->stats, pool_open, -1);
+        PQfinish(c->pg);
+        c->pg = NULL;
+    }
 }
 
-static apr_status_t soi_slot_unmake(void *resource, void *params, apr_pool_t *pool)
+/* The process is going: its idle connections are closed. A request still
+ * holding one has had its pool (and with it the slot) given back before:
+ * request pools are torn down before the process's own. */
+static apr_status_t soi_pool_destroy(void *data)
 {
-    soi_conn *c = resource;
-    if (c->pg && c->pool)
-        SOI_STATS_GAUGE(c->pool->stats, pool_open, -1);
-    PQfinish(c->pg);
-    free(c);
+    soi_pool *p = data;
+    for (int i = 0; i < p->idle; i++) {
+        soi_slot_close(p->free[i]);
+        free(p->free[i]);
+    }
+    p->idle = 0;
     return APR_SUCCESS;
 }
 
@@ -40,12 +59,13 @@ soi_pool *soi_pool_create(apr_pool_t *pchild, int max, apr_interval_time_t timeo
     p->open = open;
     p->ctx = ctx;
     p->max = max;
+    p->timeout = timeout;
     p->stats = stats;
+    p->free = apr_pcalloc(pchild, sizeof(*p->free) * (apr_size_t)(max > 0 ? max : 1));
     SOI_STATS_GAUGE(stats, pool_max, max);
-    *rv = apr_reslist_create(&p->slots, 0, max, max, 0, soi_slot_make, soi_slot_unmake, NULL, pchild);
-    if (*rv != APR_SUCCESS)
+    if ((*rv = apr_thread_mutex_create(&p->lock, APR_THREAD_MUTEX_DEFAULT, pchild)) != APR_SUCCESS)
         return NULL;
-    apr_reslist_timeout_set(p->slots, timeout);
+    apr_pool_cleanup_register(pchild, p, soi_pool_destroy, apr_pool_cleanup_null);
     return p;
 }
 
@@ -60,39 +80,88 @@ static int soi_conn_fresh(PGconn *pg)
     return poll(&p, 1, 0) == 0;
 }
 
+/* A slot for the caller: an idle one, a new one while fewer than max
+ * exist, or, after waiting its turn, the one the next release hands over.
+ * NULL when the timeout passed first. */
+static soi_conn *soi_slot_take(soi_pool *pool, apr_pool_t *p)
+{
+    soi_conn *c = NULL;
+
+    apr_thread_mutex_lock(pool->lock);
+    if (!pool->first && pool->idle > 0) {
+        c = pool->free[--pool->idle];
+    } else if (!pool->first && pool->made < pool->max) {
+        c = calloc(1, sizeof(*c));
+        pool->made += c != NULL;
+    } else {
+        soi_waiter w = {NULL, NULL, NULL};
+        SOI_STATS_COUNT(pool->stats, pool_waits);
+        if (apr_thread_cond_create(&w.ready, p) == APR_SUCCESS) {
+            if (pool->last)
+                pool->last->next = &w;
+            else
+                pool->first = &w;
+            pool->last = &w;
+            apr_time_t until = apr_time_now() + pool->timeout;
+            while (!w.slot) {
+                apr_interval_time_t left = until - apr_time_now();
+                if (left <= 0)
+                    break;
+                apr_thread_cond_timedwait(w.ready, pool->lock, left);
+            }
+            if (!w.slot) { /* out of the queue, which is still in order */
+                soi_waiter **at = &pool->first, *prev = NULL;
+                while (*at != &w) {
+                    prev = *at;
+                    at = &(*at)->next;
+                }
+                *at = w.next;
+                if (pool->last == &w)
+                    pool->last = prev;
+            }
+            c = w.slot;
+        }
+    }
+    apr_thread_mutex_unlock(pool->lock);
+    return c;
+}
+
 static apr_status_t soi_slot_return(void *data)
 {
     soi_conn *c = data;
-    soi_stats *stats = c->pool->stats;
-    if (c->pg && (c->broken || PQstatus(c->pg) != CONNECTION_OK || PQtransactionStatus(c->pg) != PQTRANS_IDLE)) {
-        PQfinish(c->pg);
-        c->pg = NULL;
-        SOI_STATS_GAUGE(stats, pool_open, -1);
-    }
-    SOI_STATS_GAUGE(stats, pool_busy, -1);
+    soi_pool *pool = c->pool;
+    if (c->pg && (c->broken || PQstatus(c->pg) != CONNECTION_OK || PQtransactionStatus(c->pg) != PQTRANS_IDLE))
+        soi_slot_close(c);
+    SOI_STATS_GAUGE(pool->stats, pool_busy, -1);
     c->broken = 0;
     c->holder = NULL;
-    apr_reslist_release(c->pool->slots, c);
+    apr_thread_mutex_lock(pool->lock);
+    soi_waiter *w = pool->first;
+    if (w) { /* straight to the longest waiting */
+        pool->first = w->next;
+        if (!pool->first)
+            pool->last = NULL;
+        w->slot = c;
+        apr_thread_cond_signal(w->ready);
+    } else {
+        pool->free[pool->idle++] = c;
+    }
+    apr_thread_mutex_unlock(pool->lock);
     return APR_SUCCESS;
 }
 
 soi_error *soi_pool_acquire(soi_pool *pool, apr_pool_t *p, const soi_log *log, soi_conn **out)
 {
-    void *res;
     soi_stats *stats = pool->stats;
-    /* A racy look, but only a statistic: it would wait. */
-    if ((int)apr_reslist_acquired_count(pool->slots) >= pool->max)
-        SOI_STATS_COUNT(stats, pool_waits);
-    apr_status_t rv = apr_reslist_acquire(pool->slots, &res);
+    soi_conn *c = soi_slot_take(pool, p);
 
-    if (rv != APR_SUCCESS)
+    if (!c) {
         SOI_STATS_COUNT(stats, pool_timeouts);
-    if (rv != APR_SUCCESS)
         return soi_error_server(p, SOI_MSG_UNAVAILABLE,
                                 "all connections of SoImageInfoPool are in use and none came free within the "
                                 "acquire timeout; raise the pool maximum (within PostgreSQL's max_connections) or "
                                 "the timeout");
-    soi_conn *c = res;
+    }
     c->pool = pool;
     c->holder = p;
     c->broken = 0;
@@ -100,9 +169,7 @@ soi_error *soi_pool_acquire(soi_pool *pool, apr_pool_t *p, const soi_log *log, s
     apr_pool_cleanup_register(p, c, soi_slot_return, apr_pool_cleanup_null);
     if (c->pg && !soi_conn_fresh(c->pg)) {
         soi_log_write(log, p, SOI_LOG_DEBUG, SOILOGNO(0108) "discarding a connection the server closed");
-        PQfinish(c->pg);
-        c->pg = NULL;
-        SOI_STATS_GAUGE(stats, pool_open, -1);
+        soi_slot_close(c);
         SOI_STATS_COUNT(stats, pool_rebuilt);
     }
     if (!c->pg) {

@@ -1,13 +1,15 @@
-/* The per-process connection pool. An apr_reslist hands out slots, not
- * connections: a slot's connection is opened by the thread that acquired
- * it, outside the reslist's lock, so one slow or blackholed database host
- * delays only the requests that wait for it, never the whole process past
- * the pool's timeout. A broken connection is closed and its slot goes back
- * empty, to be filled again by the next acquirer. */
+/* The per-process connection pool. It hands out slots, not connections:
+ * a slot's connection is opened by the thread that acquired it, outside the
+ * pool's lock, so one slow or blackholed database host delays only the
+ * requests that wait for it, never the whole process past the pool's
+ * timeout. Callers that find every slot taken wait in arrival order and are
+ * handed a slot by the release, first come, first served. A broken
+ * connection is closed and its slot goes back empty, to be filled again by
+ * the next acquirer. */
 #ifndef SOI_POOL_H
 #define SOI_POOL_H
 
-#include <apr_reslist.h>
+#include <apr_pools.h>
 #include <libpq-fe.h>
 
 #include "core/soi_error.h"

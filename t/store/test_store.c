@@ -106,6 +106,35 @@ typedef struct {
     int ok;
 } acquirer_arg;
 
+/* Fairness: waiters take turns in the order they came, and a caller that
+ * arrives while others wait queues behind them. */
+typedef struct {
+    soi_pool *pool;
+    apr_thread_mutex_t *lock;
+    int *order, *served;
+    int id, rounds;
+} turn_arg;
+
+static void *APR_THREAD_FUNC taker(apr_thread_t *t, void *data)
+{
+    turn_arg *a = data;
+    for (int i = 0; i < a->rounds; i++) {
+        apr_pool_t *p;
+        soi_conn *c;
+        apr_pool_create(&p, NULL);
+        if (!soi_pool_acquire(a->pool, p, &test_log, &c)) {
+            apr_thread_mutex_lock(a->lock);
+            a->order[(*a->served)++] = a->id;
+            apr_thread_mutex_unlock(a->lock);
+            apr_sleep(apr_time_from_msec(5));
+            soi_pool_release(c);
+        }
+        apr_pool_destroy(p);
+    }
+    apr_thread_exit(t, APR_SUCCESS);
+    return NULL;
+}
+
 static void *APR_THREAD_FUNC acquirer(apr_thread_t *t, void *data)
 {
     acquirer_arg *a = data;
@@ -299,6 +328,32 @@ int main(void)
        "the idle connection is handed out while another connects (%d ms)", (int)apr_time_as_msec(quick.took));
     ok(slow.ok && slow.took >= apr_time_from_msec(1900), "the slow connect took its time (%d ms)",
        (int)apr_time_as_msec(slow.took));
+
+    /* One connection, held; four callers queue for it 30 ms apart, each
+     * taking it three times: they are served in turns, 1 2 3 4 1 2 3 4 ...,
+     * since each one coming back queues behind the others. */
+    soi_pool *fair = soi_pool_create(p, 1, apr_time_from_sec(5), slow_open, NULL, NULL, &rv);
+    slow_connects = 0;
+    ok(fair && !soi_pool_acquire(fair, p, &test_log, &held), "a pool of one connection, held");
+    enum { TAKERS = 4, TURNS = 3 };
+    int order[TAKERS * TURNS], served = 0;
+    apr_thread_mutex_t *order_lock;
+    apr_thread_mutex_create(&order_lock, APR_THREAD_MUTEX_DEFAULT, p);
+    turn_arg turns[TAKERS];
+    apr_thread_t *takers[TAKERS];
+    for (int i = 0; i < TAKERS; i++) {
+        turns[i] = (turn_arg){fair, order_lock, order, &served, i + 1, TURNS};
+        apr_thread_create(&takers[i], NULL, taker, &turns[i], p);
+        apr_sleep(apr_time_from_msec(30));
+    }
+    soi_pool_release(held);
+    for (int i = 0; i < TAKERS; i++)
+        apr_thread_join(&rv, takers[i]);
+    char got_order[TAKERS * TURNS + 1];
+    for (int i = 0; i < served; i++)
+        got_order[i] = (char)('0' + order[i]);
+    got_order[served] = '\0';
+    is_str(got_order, "123412341234", "waiters are served first come, first served, in turns");
 
     /* A database of another schema version is refused, saying what to run. */
     soi_store_settings vset = {conninfo, 0, 2, apr_time_from_sec(2), apr_time_from_sec(5), apr_time_from_sec(2)};
