@@ -360,9 +360,9 @@ int main(void)
     static const struct {
         const char *version, *says, *what;
     } versions[] = {
-        {"1", "its schema is version 1 and this module needs version 2: run the migrations numbered 2 to 2",
+        {"1", "its schema is version 1 and this module needs version 3: run the migrations numbered 2 to 3",
          "an older schema: the migrations to run"},
-        {"3", "its schema is version 3, newer than the version 2 this module knows", "a newer schema: the release"},
+        {"4", "its schema is version 4, newer than the version 3 this module knows", "a newer schema: the release"},
     };
     for (size_t i = 0; i < sizeof(versions) / sizeof(versions[0]); i++) {
         sql1(p, apr_pstrcat(p, "UPDATE soi_schema_version SET version = ", versions[i].version, NULL));
@@ -377,8 +377,8 @@ int main(void)
            "version %s, %s: at start-up and per connection (%s)", versions[i].version, versions[i].what,
            startup ? startup : "none");
     }
-    sql1(p, "UPDATE soi_schema_version SET version = 2");
-    ok(soi_store_schema(st, p) == NULL, "version 2: the start-up check is silent");
+    sql1(p, "UPDATE soi_schema_version SET version = 3");
+    ok(soi_store_schema(st, p) == NULL, "version 3: the start-up check is silent");
 
     /* Unnamed statements through pgbouncer in transaction mode (two server
      * connections for every client): reads, writes and a read-modify-write
