@@ -22,6 +22,9 @@ struct soi_auth {
 
 /* The longest a refusal is held back, whatever hash a refused user has. */
 #define SOI_REFUSAL_MAX apr_time_from_sec(1)
+/* The longest a request waits for another one's verification of the same
+ * login before it verifies the login itself. */
+#define SOI_CLAIM_WAIT apr_time_from_sec(3)
 
 /* A bcrypt hash (cost 10, the cost htpasswd -B and most tools use) of a
  * random secret: the first refusal in a process times a verification
@@ -226,6 +229,13 @@ static soi_error *soi_basic_identify(soi_auth *a, const soi_auth_request *q, con
         soi_credcache_digest(a->cache, user, password, key);
         cached = soi_credcache_get(a->cache, key, q->now, &cred);
     }
+    /* Requests that arrive together with a login no process has verified
+     * yet (a new process, or after the entry's lifetime) verify it once:
+     * the others wait for that verdict instead of each paying for bcrypt
+     * on the same cores at once. */
+    int claim = -1;
+    while (use_cache && cached != SOI_CRED_FRESH && (claim = soi_credcache_claim(a->cache, key, SOI_CLAIM_WAIT)) == 0)
+        cached = soi_credcache_get(a->cache, key, q->now, &cred);
     if (use_cache && cached == SOI_CRED_FRESH) {
         soi_principal_from(out, &cred);
         return NULL;
@@ -235,8 +245,11 @@ static soi_error *soi_basic_identify(soi_auth *a, const soi_auth_request *q, con
      * with no connection held. */
     soi_call call = {q->pool, 0, NULL, q->log, q->db_time};
     soi_error *err = soi_store_login(a->store, &call, user, &login);
-    if (err)
+    if (err) {
+        if (claim > 0)
+            soi_credcache_release(a->cache, key);
         return err;
+    }
     int ok = 0;
     apr_time_t started = apr_time_now();
     if (login.associate_id) {
@@ -249,20 +262,23 @@ static soi_error *soi_basic_identify(soi_auth *a, const soi_auth_request *q, con
         else
             ok = apr_password_validate(password, login.password_hash) == APR_SUCCESS;
     }
-    if (!ok) {
-        if (a->cache && cached != SOI_CRED_NONE)
-            soi_credcache_forget(a->cache, key);
-        return soi_auth_refuse(a, q, apr_time_now() - started, user);
+    apr_interval_time_t verified = apr_time_now() - started;
+    if (ok) {
+        out->associate_id = login.associate_id;
+        out->version = login.version;
+        out->rights = login.rights;
+        if (a->cache) {
+            soi_cred_from(&cred, out);
+            memcpy(cred.hash_digest, digest, SOI_DIGEST_LEN);
+            soi_credcache_put(a->cache, key, q->now, &cred);
+        }
+    } else if (a->cache && cached != SOI_CRED_NONE) {
+        soi_credcache_forget(a->cache, key);
     }
-    out->associate_id = login.associate_id;
-    out->version = login.version;
-    out->rights = login.rights;
-    if (a->cache) {
-        soi_cred_from(&cred, out);
-        memcpy(cred.hash_digest, digest, SOI_DIGEST_LEN);
-        soi_credcache_put(a->cache, key, q->now, &cred);
-    }
-    return NULL;
+    /* The verdict is in the cache (or not): waiters may look. */
+    if (claim > 0)
+        soi_credcache_release(a->cache, key);
+    return ok ? NULL : soi_auth_refuse(a, q, verified, user);
 }
 
 /* ---- SOTicket and Bearer ------------------------------------------------------- */

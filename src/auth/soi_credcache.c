@@ -1,13 +1,15 @@
 #include "auth/soi_credcache.h"
 
 #include <apr_general.h>
+#include <apr_thread_cond.h>
 #include <apr_thread_mutex.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <string.h>
 
-#define SOI_PROBE 4 /* slots examined per key: a small, fixed cost */
+#define SOI_PROBE 4   /* slots examined per key: a small, fixed cost */
+#define SOI_CLAIMS 16 /* keys being verified at once, beyond which callers verify unclaimed */
 
 typedef struct {
     unsigned char key[SOI_DIGEST_LEN];
@@ -24,7 +26,12 @@ struct soi_credcache {
     soi_stats *stats; /* hits, misses, entries; or NULL */
 #if APR_HAS_THREADS
     apr_thread_mutex_t *lock;
+    apr_thread_cond_t *released; /* a claim ended */
 #endif
+    struct {
+        int held;
+        unsigned char key[SOI_DIGEST_LEN];
+    } claims[SOI_CLAIMS];
 };
 
 static apr_status_t soi_credcache_cleanup(void *data)
@@ -67,6 +74,8 @@ soi_credcache *soi_credcache_create(apr_pool_t *pool, int entries, apr_interval_
 #if APR_HAS_THREADS
     if (*rv == APR_SUCCESS)
         *rv = apr_thread_mutex_create(&c->lock, APR_THREAD_MUTEX_DEFAULT, pool);
+    if (*rv == APR_SUCCESS)
+        *rv = apr_thread_cond_create(&c->released, pool);
 #endif
     return *rv == APR_SUCCESS ? c : NULL;
 }
@@ -174,6 +183,60 @@ void soi_credcache_forget(soi_credcache *c, const unsigned char key[SOI_DIGEST_L
         memset(s, 0, sizeof(*s));
         SOI_STATS_GAUGE(c->stats, cache_entries, -1);
     }
+    soi_credcache_unlock(c);
+}
+
+int soi_credcache_claim(soi_credcache *c, const unsigned char key[SOI_DIGEST_LEN], apr_interval_time_t wait)
+{
+#if APR_HAS_THREADS
+    int got = -1, waited = 0;
+    apr_time_t until = apr_time_now() + wait;
+    if (!c)
+        return -1;
+    soi_credcache_lock(c);
+    for (;;) {
+        int mine = -1, free_claim = -1;
+        for (int i = 0; i < SOI_CLAIMS; i++) {
+            if (c->claims[i].held && CRYPTO_memcmp(c->claims[i].key, key, SOI_DIGEST_LEN) == 0)
+                mine = i;
+            else if (!c->claims[i].held && free_claim < 0)
+                free_claim = i;
+        }
+        if (mine < 0) { /* nobody verifies it: after a wait, look again; else claim it */
+            if (waited) {
+                got = 0;
+            } else if (free_claim >= 0) {
+                c->claims[free_claim].held = 1;
+                memcpy(c->claims[free_claim].key, key, SOI_DIGEST_LEN);
+                got = 1;
+            }
+            break;
+        }
+        apr_interval_time_t left = until - apr_time_now();
+        if (left <= 0)
+            break;
+        apr_thread_cond_timedwait(c->released, c->lock, left);
+        waited = 1;
+    }
+    soi_credcache_unlock(c);
+    return got;
+#else
+    return -1;
+#endif
+}
+
+void soi_credcache_release(soi_credcache *c, const unsigned char key[SOI_DIGEST_LEN])
+{
+    if (!c)
+        return;
+    soi_credcache_lock(c);
+    for (int i = 0; i < SOI_CLAIMS; i++) {
+        if (c->claims[i].held && CRYPTO_memcmp(c->claims[i].key, key, SOI_DIGEST_LEN) == 0)
+            c->claims[i].held = 0;
+    }
+#if APR_HAS_THREADS
+    apr_thread_cond_broadcast(c->released);
+#endif
     soi_credcache_unlock(c);
 }
 

@@ -45,6 +45,15 @@ int soi_credcache_get(soi_credcache *c, const unsigned char key[SOI_DIGEST_LEN],
 void soi_credcache_put(soi_credcache *c, const unsigned char key[SOI_DIGEST_LEN], apr_time_t now, const soi_cred *cred);
 void soi_credcache_forget(soi_credcache *c, const unsigned char key[SOI_DIGEST_LEN]);
 
+/* One verification of a key at a time. The first caller to miss a key
+ * claims it (1) and verifies; callers that miss it meanwhile wait, at most
+ * `wait`, until the claim is released, and get 0: look the key up again (and
+ * claim it in turn if it is still missing). -1: no claim (no cache, every
+ * claim in use, or the wait ran out): verify without one. A holder
+ * releases its claim after putting what it found. */
+int soi_credcache_claim(soi_credcache *c, const unsigned char key[SOI_DIGEST_LEN], apr_interval_time_t wait);
+void soi_credcache_release(soi_credcache *c, const unsigned char key[SOI_DIGEST_LEN]);
+
 /* SHA-256 of a string (for soi_cred.hash_digest). */
 void soi_credcache_sha256(const char *s, unsigned char out[SOI_DIGEST_LEN]);
 
