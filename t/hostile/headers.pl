@@ -115,6 +115,22 @@ my $big = 'a' x 8200;
     { name => 'Host with a path', status => 400, httpd => 'host', raw => "GET $II HTTP/1.1\r\nHost: local/host\r\n$A\r\n" },
     { name => 'Expect of another kind', status => 417, httpd => 'expect',
       raw => "$PUT${J}Expect: 200-ok\r\nContent-Length: 17\r\n\r\n$B" },
+    { name => 'Expect 100-continue, JSON that is not', status => 400, like => qr/not valid JSON/,
+      raw => "$PUT${J}Expect: 100-continue\r\nContent-Length: 19\r\n\r\n$D" },
+    { name => 'Expect 100-continue, a DOCTYPE', status => 400, like => qr/DOCTYPE/,
+      raw => "${PUT}Content-Type: application/xml\r\nExpect: 100-continue\r\nContent-Length: 21\r\n\r\n<!DOCTYPE a><a></a>\r\n" },
+    { name => 'Expect 100-continue twice', status => 417, httpd => 'expect',
+      raw => "$PUT${J}Expect: 100-continue\r\nExpect: 100-continue\r\nContent-Length: 19\r\n\r\n$D" },
+    # -- HTTP/1.0 ----------------------------------------------------------------
+    { name => 'HTTP/1.0 without Host, a bad id', status => 400, like => qr/contact id/,
+      raw => "GET /api/v1/Contact/-1/ImageInfo HTTP/1.0\r\n$A\r\n" },
+    { name => 'HTTP/1.0 with a broken chunked body', status => 400, like => qr/framing/,
+      raw => "PUT $II HTTP/1.0\r\n$A${J}Transfer-Encoding: chunked\r\n\r\nzz\r\n" },
+    { name => 'HTTP/1.0 keep-alive, then a body cut short', status => 400, like => qr/could not be read/,
+      raw => "PUT $II HTTP/1.0\r\n$A${J}Connection: keep-alive\r\nContent-Length: 100\r\n\r\n$D" },
+    # -- Content-Encoding (the module reads bodies as sent) -------------------------
+    { name => 'Content-Encoding gzip, gzip bytes', status => 400, like => qr/not valid JSON/,
+      raw => "$PUT${J}Content-Encoding: gzip\r\nContent-Length: 20\r\n\r\n\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xab\xae\x05\x00\x43\xbf\xa6\xa3\x02\x00" },
     { name => 'Expect 100-continue, refused type', status => 415,
       raw => "${PUT}Content-Type: text/plain\r\nExpect: 100-continue\r\nContent-Length: 17\r\n\r\n$B" },
 ]

@@ -21,6 +21,11 @@ sub patch {
     my ($type, $body) = @_;
     return "PATCH $II HTTP/1.1\r\n$H${A}Content-Type: $type\r\nContent-Length: " . length($body) . "\r\n\r\n$body";
 }
+sub chunked {
+    my ($type, @pieces) = @_;
+    return "PUT $II HTTP/1.1\r\n$H${A}Content-Type: $type\r\nTransfer-Encoding: chunked\r\n\r\n"
+        . join('', map { sprintf('%x', length) . "\r\n$_\r\n" } @pieces) . "0\r\n\r\n";
+}
 my $json = 'application/json';
 my $xml = 'application/xml';
 my $form = 'application/x-www-form-urlencoded';
@@ -103,6 +108,15 @@ my @bad = sort keys %bad;
     { name => 'form value surrogate', status => 400, like => $utf8, raw => put($form, 'MimeType=%ED%A0%80') },
     { name => 'form value raw 0xFF', status => 400, raw => put($form, "Description=\xff") },
     { name => 'form name', status => 400, raw => put($form, 'Desc%FFription=x') },
+    # -- split between chunks: the checks keep their state from one piece to the next
+    { name => 'JSON, a sequence split between chunks', status => 400, like => $utf8,
+      raw => chunked($json, '{"Description":"a', "\xc3", "\x28", '"}') },
+    { name => 'JSON, an overlong form byte by byte', status => 400, like => $utf8,
+      raw => chunked($json, '{"ExtraInfo":"', "\xe0", "\x80", "\xaf", '"}') },
+    { name => 'XML, a sequence split between chunks', status => 400,
+      raw => chunked($xml, '<BlobEntity><Description>a', "\xed", "\xa0\x80", '</Description></BlobEntity>') },
+    { name => 'form, a percent escape split between chunks', status => 400, like => $utf8,
+      raw => chunked($form, 'Description=%C', '3%2', '8') },
     # -- the path --------------------------------------------------------------
     { name => 'path: id percent-encoded 0xFF', status => 400, like => qr/contact id/,
       raw => "GET /api/v1/Contact/9%FF50/ImageInfo HTTP/1.1\r\n$H$A\r\n" },
