@@ -51,6 +51,9 @@ my %HTTPD = (
         . 'case-sensitive: /API is not /api) goes to httpd\'s default handler, which finds no file',
     'host' => 'HTTP/1.1 without Host, with Host twice, or with a Host that is no host name is refused by ap_read_request',
     'expect' => 'an Expect other than 100-continue is a 417 from ap_read_request',
+    'other-auth' => 'at /apacheauth, mod_auth_basic (AuthType Basic, Require valid-user) checks the credentials '
+        . 'before the handler runs and answers a refusal itself: its 401, or a 400 when it then finds the '
+        . 'framing of the request body broken',
     'connect' => 'CONNECT to an authority is refused with a 405 by httpd\'s core when no module (mod_proxy) '
         . 'serves it: it names no path a handler could serve',
 );

@@ -5,7 +5,8 @@
 # is a 401 with the challenges (the test checks WWW-Authenticate), whatever
 # the route or method; a missing or wrong XSRF value is a 403; a refused
 # write never reads its body. /basiconly accepts Basic alone; /apptoken
-# requires SO-AppToken with tickets.
+# requires SO-AppToken with tickets; at /apacheauth mod_auth_basic checks
+# the credentials against httpd's own password file before the module runs.
 #
 # The test makes these rows before the replay (tokens are stored as their
 # SHA-256): the SOTicket "7T:hostile-corpus-session" of tje0 with the XSRF
@@ -141,6 +142,23 @@ my $xsrf = qr/XSRF/;
       raw => "DELETE /api/v1/Contact/990/Image HTTP/1.1\r\n$H$SESSION\r\n" },
     { name => 'a session DELETE with the XSRF value in a query string', status => 403,
       raw => "DELETE /api/v1/Contact/990/Image?XSRF_TOKEN=hostile-corpus-xsrf HTTP/1.1\r\n$H$SESSION\r\n" },
+    # -- users of another Apache module (/apacheauth: mod_auth_basic) --------------
+    { name => 'apacheauth: no credentials', status => 401, httpd => 'other-auth',
+      raw => get('', '/apacheauth/v1/Contact/950/ImageInfo') },
+    { name => 'apacheauth: the associate\'s password, not the file\'s', status => 401, httpd => 'other-auth',
+      raw => basic('tje0:Tje0', '/apacheauth/v1/Contact/950/ImageInfo') },
+    { name => 'apacheauth: Basic of punctuation', status => 401, httpd => 'other-auth',
+      raw => get("Authorization: Basic !!!!\r\n", '/apacheauth/v1/Contact/0/ImageInfo') },
+    { name => 'apacheauth: no credentials, a broken chunked body', status => 400, httpd => 'other-auth',
+      raw => "PUT /apacheauth/v1/Contact/950/ImageInfo HTTP/1.1\r\n${H}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n" },
+    { name => 'apacheauth: a user who is no associate', status => 403,
+      raw => basic('outsider:Outsider1', '/apacheauth/v1/Contact/950/ImageInfo') },
+    { name => 'apacheauth: a broken chunked body', status => 400, like => qr/framing/,
+      raw => "PUT /apacheauth/v1/Contact/950/ImageInfo HTTP/1.1\r\n${H}Authorization: Basic " . encode_base64('tje0:ApachePw1', '')
+        . "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n" },
+    { name => 'apacheauth: a bad size', status => 400, like => qr/BlobSize/,
+      raw => "PUT /apacheauth/v1/Contact/950/ImageInfo HTTP/1.1\r\n${H}Authorization: Basic " . encode_base64('tje0:ApachePw1', '')
+        . "\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\n{\"BlobSize\":-1}" },
     # -- SO-AppToken ---------------------------------------------------------------
     { name => 'SO-AppToken revoked', status => 401, raw => get("Authorization: Basic dGplMDpUamUw\r\nSO-AppToken: hostile-corpus-app\r\n") },
     { name => 'SO-AppToken unknown', status => 401, raw => get("Authorization: Basic dGplMDpUamUw\r\nSO-AppToken: nosuchapp\r\n") },
