@@ -268,8 +268,12 @@ static soi_error *guard_decl(soi_xml_dec *d, unsigned char c)
         return NULL;
     }
     if (c != '>' || s[n - 2] != '?') {
-        g->decl_done = g->decl_len == SOI_XML_DECL_KEEP; /* too long for one: expat's to judge */
-        return NULL;
+        if (g->decl_len < SOI_XML_DECL_KEEP)
+            return NULL;
+        /* Its encoding, which expat would honour, lies beyond what is kept
+         * and cannot be checked: refused rather than left to expat. */
+        g->decl_done = 1;
+        return soi_err(d->pool, SOI_MSG_XML_DECL_LONG, soi_num(d->pool, SOI_XML_DECL_KEEP), NULL);
     }
     g->decl_done = 1;
     apr_size_t len = 0;

@@ -68,6 +68,7 @@
     X(SOI_MSG_PATCH_NAME_UTF8, 400, "Operation {1} of the JSON Patch has a member name that is not valid UTF-8 (near 0x{2}).") \
     X(SOI_MSG_XML_UTF8, 400, "The XML body is not valid UTF-8 at byte offset {1} (near 0x{2}): send text as UTF-8 without overlong forms or surrogates.") \
     X(SOI_MSG_XML_ENCODING, 400, "The XML declaration names the encoding \"{1}\"; send XML as UTF-8 (encoding=\"utf-8\", or none).") \
+    X(SOI_MSG_XML_DECL_LONG, 400, "The XML declaration is longer than {1} bytes; send a short one, such as <?xml version=\"1.0\" encoding=\"utf-8\"?>, or none.") \
     /* multipart/form-data: the Content-Type's boundary ({1} of SOI_MSG_MULTIPART_TYPE is the quoted media type) */ \
     X(SOI_MSG_MULTIPART_TYPE, 400, "The Content-Type \"{1}\" is not multipart/form-data.") \
     X(SOI_MSG_MULTIPART_NO_BOUNDARY, 400, "The multipart/form-data Content-Type has no boundary parameter.") \

@@ -126,6 +126,7 @@
     T(SOI_MSG_PATCH_NAME_UTF8, "Operation {1} des JSON-Patches hat einen Member-Namen, der kein gültiges UTF-8 ist (bei 0x{2}).") \
     T(SOI_MSG_XML_UTF8, "Der XML-Rumpf ist an Byte-Position {1} kein gültiges UTF-8 (bei 0x{2}): Senden Sie Text als UTF-8 ohne überlange Kodierungen oder Surrogate.") \
     T(SOI_MSG_XML_ENCODING, "Die XML-Deklaration nennt die Kodierung \"{1}\"; senden Sie XML als UTF-8 (encoding=\"utf-8\" oder keine Angabe).") \
+    T(SOI_MSG_XML_DECL_LONG, "Die XML-Deklaration ist länger als {1} Byte; senden Sie eine kurze wie <?xml version=\"1.0\" encoding=\"utf-8\"?> oder keine.") \
     /* multipart/form-data: the Content-Type's boundary */ \
     T(SOI_MSG_MULTIPART_TYPE, "Der Content-Type \"{1}\" ist nicht multipart/form-data.") \
     T(SOI_MSG_MULTIPART_NO_BOUNDARY, "Dem Content-Type multipart/form-data fehlt der Parameter boundary.") \

@@ -127,6 +127,7 @@
     T(SOI_MSG_PATCH_NAME_UTF8, "Operasjon {1} i JSON-patchen har et medlemsnavn som ikke er gyldig UTF-8 (nær 0x{2}).") \
     T(SOI_MSG_XML_UTF8, "XML-innholdet er ikke gyldig UTF-8 ved byteposisjon {1} (nær 0x{2}): send tekst som UTF-8 uten overlange former eller surrogater.") \
     T(SOI_MSG_XML_ENCODING, "XML-deklarasjonen angir kodingen \"{1}\"; send XML som UTF-8 (encoding=\"utf-8\", eller ingen).") \
+    T(SOI_MSG_XML_DECL_LONG, "XML-deklarasjonen er lengre enn {1} byte; send en kort, for eksempel <?xml version=\"1.0\" encoding=\"utf-8\"?>, eller ingen.") \
     /* multipart/form-data: the Content-Type's boundary */ \
     T(SOI_MSG_MULTIPART_TYPE, "Content-Type \"{1}\" er ikke multipart/form-data.") \
     T(SOI_MSG_MULTIPART_NO_BOUNDARY, "Content-Type multipart/form-data mangler parameteren boundary.") \

@@ -126,6 +126,7 @@
     T(SOI_MSG_PATCH_NAME_UTF8, "Operation {1} i JSON-patchen har ett medlemsnamn som inte är giltig UTF-8 (nära 0x{2}).") \
     T(SOI_MSG_XML_UTF8, "XML-innehållet är inte giltig UTF-8 vid byteposition {1} (nära 0x{2}): skicka text som UTF-8 utan överlånga former eller surrogat.") \
     T(SOI_MSG_XML_ENCODING, "XML-deklarationen anger kodningen \"{1}\"; skicka XML som UTF-8 (encoding=\"utf-8\", eller ingen).") \
+    T(SOI_MSG_XML_DECL_LONG, "XML-deklarationen är längre än {1} byte; skicka en kort, till exempel <?xml version=\"1.0\" encoding=\"utf-8\"?>, eller ingen.") \
     /* multipart/form-data: the Content-Type's boundary */ \
     T(SOI_MSG_MULTIPART_TYPE, "Content-Type \"{1}\" är inte multipart/form-data.") \
     T(SOI_MSG_MULTIPART_NO_BOUNDARY, "Content-Type multipart/form-data saknar parametern boundary.") \

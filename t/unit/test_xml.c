@@ -252,6 +252,28 @@ int main(void)
         is_str(split_msg("<?xml version='1.0' encoding='US-ASCII'?><a><Description>cafe</Description></a>"), "",
                "US-ASCII is read alike");
         is_str(split_msg("<?xml version='1.0'?><a/>"), "", "a declaration without an encoding passes");
+        /* A declaration longer than the guard keeps: its encoding would go
+         * unchecked, and expat would read UTF-8 bytes as Latin-1. */
+        const char *long_msg = "The XML declaration is longer than 256 bytes; send a short one, such as "
+                               "<?xml version=\"1.0\" encoding=\"utf-8\"?>, or none.";
+        char *pad = apr_pcalloc(p, 301);
+        memset(pad, ' ', 300);
+        is_str(split_msg(apr_pstrcat(p, "<?xml version=\"1.0\"", pad, "encoding=\"ISO-8859-1\"?>",
+                                     "<a><Description>caf\xc3\xa9</Description></a>", NULL)),
+               long_msg, "a Latin-1 declaration after 300 spaces is refused, split at every offset");
+        is_str(split_msg(apr_pstrcat(p, "\xef\xbb\xbf<?xml version='1.0'", pad, "encoding='utf-8'?><a/>", NULL)),
+               long_msg, "so is any declaration that long, UTF-8 or not, after a byte order mark too");
+        is_str(split_msg(apr_pstrcat(p, "<?xml version=\"1.0\"", pad, "<a/>", NULL)), long_msg,
+               "and one that never ends");
+        /* 256 bytes: "<?xml version='1.0'" (19), spaces, "encoding='utf-8'?>" (18). */
+        pad[256 - 19 - 18] = '\0';
+        is_str(split_msg(apr_pstrcat(p, "<?xml version='1.0'", pad, "encoding='utf-8'?><a/>", NULL)), "",
+               "a declaration of exactly 256 bytes is read, and passes");
+        pad[256 - 19 - 19] = '\0'; /* "encoding='latin1'?>" is one byte longer */
+        ok(strstr(split_msg(apr_pstrcat(p, "<?xml version='1.0'", pad, "encoding='latin1'?><a/>", NULL)),
+                  "names the encoding \"latin1\"")
+               != NULL,
+           "and its encoding checked");
         is_str(split_msg("<?xml-stylesheet encoding='latin1'?><a/>"), "",
                "a PI that is not the declaration is not read");
         is_str(split_msg("<a><?xml encoding='latin1'?></a>"),
