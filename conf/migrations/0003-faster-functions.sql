@@ -59,19 +59,7 @@ $$;
 CREATE OR REPLACE FUNCTION soi_imageinfo_get(p_contact_id integer, p_associate_id integer, p_version bigint, p_ticket bigint,
                                   p_app integer)
 RETURNS SETOF soi_imageinfo LANGUAGE sql STABLE AS $$
-    SELECT CASE WHEN a.blob_rights IS NULL THEN 'stale'
-                WHEN a.blob_rights & public.soi_right_select() = 0 THEN 'forbidden'
-                WHEN k.contact_id IS NULL THEN 'missing'
-                ELSE 'done' END::public.soi_outcome,
-           a.blob_rights,
-           b.binaryobject_id, b.blobsize, b.description, b.extrainfo, b.isencrypted, b.iszipped, b.mimetype,
-           b.originalsize, floor(extract(epoch FROM b.registered) * 1000000)::bigint,
-           floor(extract(epoch FROM b.updated) * 1000000)::bigint, b.conceptualtype, b.updatedcount,
-           octet_length(b.binarydata),
-           c.associate_id, c.name, c.person_id, c.rank, c.tooltip, c.type, c.group_idx, c.full_name, c.formal_name,
-           c.deleted, c.ejuser_id, c.user_name,
-           u.associate_id, u.name, u.person_id, u.rank, u.tooltip, u.type, u.group_idx, u.full_name, u.formal_name,
-           u.deleted, u.ejuser_id, u.user_name
+    SELECT r.*
       FROM (VALUES (1)) AS one (x)
       LEFT JOIN public.associate a
              ON a.associate_id = p_associate_id AND a.cred_version = p_version AND a.deleted = 0
@@ -84,9 +72,12 @@ RETURNS SETOF soi_imageinfo LANGUAGE sql STABLE AS $$
       LEFT JOIN public.binaryobjectlink l
              ON l.ownertable = public.soi_owner_contact() AND l.ownerrecord = k.contact_id
             AND l.linktype = public.soi_link_contact_image()
-      LEFT JOIN public.binaryobject b ON b.binaryobject_id = l.binaryobject_id
-      LEFT JOIN public.associate c ON c.associate_id = b.registered_associate_id
-      LEFT JOIN public.associate u ON u.associate_id = b.updated_associate_id
+      CROSS JOIN LATERAL public.soi_imageinfo_row(
+               CASE WHEN a.blob_rights IS NULL THEN 'stale'
+                    WHEN a.blob_rights & public.soi_right_select() = 0 THEN 'forbidden'
+                    WHEN k.contact_id IS NULL THEN 'missing'
+                    ELSE 'done' END::public.soi_outcome,
+               a.blob_rights, l.binaryobject_id) AS r
 $$;
 
 CREATE OR REPLACE FUNCTION soi_contact_locked(p_contact_id integer, OUT live boolean, OUT picture integer)
