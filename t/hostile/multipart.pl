@@ -93,5 +93,5 @@ my $close = "--$B--\r\n";
     { name => 'multipart/mixed', status => 415, raw => req("multipart/mixed; boundary=$B", part($disp, $PNG) . $close) },
     { name => 'multipart to a missing contact', status => 404, raw => req(mp(), part($disp, $PNG) . $close, 'PUT', '/api/v1/Contact/5000/Image') },
     { name => 'multipart chunked, framing broken', status => 400,
-      raw => "POST $IM HTTP/1.1\r\n$H${A}Content-Type: " . mp() . "\r\nTransfer-Encoding: chunked\r\n\r\n10\r\n--$B\r\nxxxxxx\r\nzz\r\n" },
+      raw => "POST $IM HTTP/1.1\r\n$H${A}Content-Type: " . mp() . "\r\nTransfer-Encoding: chunked\r\n\r\n10\r\n--$B\r\npppppp\r\nzz\r\n" },
 ]
