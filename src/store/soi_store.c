@@ -308,6 +308,7 @@ typedef struct {
     const int *lengths;
     const int *formats;
     int binary_result;
+    int begins; /* BEGIN: the transaction's timeouts go right after it */
 } soi_step;
 
 /* The most statements of one round trip: BEGIN, the timeouts, one more. */
@@ -594,8 +595,7 @@ static soi_error *soi_store_run(soi_store *st, const soi_call *c, soi_conn *conn
         PGresult *got[SOI_STEPS_MAX];
         int m = 0, extra = -1;
         for (int i = 0; i < n; i++) {
-            if (extra < 0 && st->settings.unnamed && PQtransactionStatus(use->pg) == PQTRANS_IDLE
-                && !(i == 0 && steps[0].stmt < 0 && strcmp(steps[0].sql, "BEGIN") == 0)) {
+            if (extra < 0 && st->settings.unnamed && PQtransactionStatus(use->pg) == PQTRANS_IDLE && !steps[i].begins) {
                 extra = m;
                 all[m++] = (soi_step){-1, SOI_SQL_TIMEOUTS, 2, st->timeouts, NULL, NULL, 0};
             }
@@ -942,7 +942,7 @@ soi_error *soi_store_lock(soi_store *st, const soi_call *c, soi_tx **txp, soi_st
 
     *txp = NULL;
     soi_who_params(c, values);
-    soi_step steps[2] = {{-1, "BEGIN", 0, NULL}, {SOI_STMT_LOCK, NULL, SOI_WHO_PARAMS, values}};
+    soi_step steps[2] = {{.stmt = -1, .sql = "BEGIN", .begins = 1}, {SOI_STMT_LOCK, NULL, SOI_WHO_PARAMS, values}};
     tx->store = st;
     tx->call = *c;
     if (!st->pool)
