@@ -40,8 +40,11 @@ static soi_tags match_list(const char *list, const char *etag, int weak)
             }
             if (*p != '"')
                 return TAGS_MALFORMED;
-            const char *end = strchr(p + 1, '"');
-            if (!end)
+            /* etagc (RFC 9110 8.8.3): no space, tab, control or DEL. */
+            const char *end = p + 1;
+            while (*end != '"' && ((unsigned char)*end > 0x20 && *end != 0x7f))
+                end++;
+            if (*end != '"')
                 return TAGS_MALFORMED;
             apr_size_t n = (apr_size_t)(end - p + 1);
             if (etag && (weak || !is_weak) && n == elen && memcmp(p, etag, n) == 0)
@@ -55,12 +58,26 @@ static soi_tags match_list(const char *list, const char *etag, int weak)
     }
 }
 
+/* Is value the epoch in one of the three HTTP-date forms? apr_date_parse_http
+ * answers APR_DATE_BAD (0) for it, the same as for a header it cannot read. */
+static int http_epoch(const char *value)
+{
+    const char *rfc850 = strchr(value, ',');
+    while (*value == ' ' || *value == '\t')
+        value++;
+    return apr_date_checkmask(value, "@$$, 01 Jan 1970 00:00:00 GMT")
+           || apr_date_checkmask(value, "@$$ Jan  1 00:00:00 1970")
+           || (rfc850 && apr_date_checkmask(rfc850, ", 01-Jan-70 00:00:00 GMT"));
+}
+
 /* An HTTP-date in whole seconds, or -1 when the header is not one (such a
  * header is ignored, as RFC 9110 says). */
 static apr_int64_t http_seconds(const char *value)
 {
     apr_time_t t = value ? apr_date_parse_http(value) : APR_DATE_BAD;
-    return t == APR_DATE_BAD ? -1 : apr_time_sec(t);
+    if (t == APR_DATE_BAD)
+        return value && http_epoch(value) ? 0 : -1;
+    return apr_time_sec(t);
 }
 
 static int malformed(apr_pool_t *pool, const char *header, const char *value, soi_error **err)

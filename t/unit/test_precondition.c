@@ -31,12 +31,24 @@ int main(void)
     is_int(eval("\"abc\"", NULL, NULL, NULL, 0, NULL), 412, "If-Match without a picture");
     is_int(eval("abc", NULL, NULL, NULL, 0, tag), 400, "an unquoted tag is malformed");
     is_int(eval("\"abc", NULL, NULL, NULL, 0, tag), 400, "an unterminated tag is malformed");
+    is_int(eval("\"a\tbc\"", NULL, NULL, NULL, 0, tag), 400, "a tab inside a tag is malformed");
+    is_int(eval("\"a bc\", \"abc\"", NULL, NULL, NULL, 0, tag), 400, "so is a space");
+    is_int(eval(NULL, "\"ab\x7f\"", NULL, NULL, 1, tag), 400, "and DEL, in If-None-Match too");
+    is_int(eval("\"\xc3\xa5\", \"abc\"", NULL, NULL, NULL, 0, tag), 0, "obs-text is allowed in a tag");
 
     is_int(eval(NULL, NULL, NULL, "Sun, 06 Nov 1994 08:49:37 GMT", 0, tag), 0,
            "If-Unmodified-Since at the modification second");
     is_int(eval(NULL, NULL, NULL, "Sun, 06 Nov 1994 08:49:36 GMT", 0, tag), 412, "a second earlier: 412");
     is_int(eval(NULL, NULL, NULL, "Sunday, 06-Nov-94 08:49:38 GMT", 0, tag), 0, "RFC 850 dates are read too");
     is_int(eval(NULL, NULL, NULL, "not a date", 0, tag), 0, "an invalid date is ignored");
+    is_int(eval(NULL, NULL, NULL, "Thu, 01 Jan 1970 00:00:00 GMT", 0, tag), 412,
+           "the epoch is a date (apr_date_parse_http gives 0 for it, as for garbage)");
+    is_int(eval(NULL, NULL, NULL, "Thursday, 01-Jan-70 00:00:00 GMT", 0, tag), 412, "the epoch in RFC 850 form");
+    is_int(eval(NULL, NULL, NULL, "Thu Jan  1 00:00:00 1970", 0, tag), 412, "and in asctime form");
+    is_int(eval(NULL, NULL, NULL, "Thu, 01 Jan 1970 00:00:00 GMT junk", 0, tag), 0,
+           "the epoch with junk after it is no date");
+    is_int(eval(NULL, NULL, "Thu, 01 Jan 1970 00:00:00 GMT", NULL, 1, tag), 0,
+           "If-Modified-Since: the epoch, modified since");
     is_int(eval("\"abc\"", NULL, NULL, "Sun, 06 Nov 1994 08:49:36 GMT", 0, tag), 0,
            "If-Unmodified-Since is ignored when If-Match is present");
     is_int(eval(NULL, NULL, NULL, "Sun, 06 Nov 1994 08:49:36 GMT", 0, NULL), 0,
