@@ -20,6 +20,7 @@
     X(SOI_MSG_BODY_EMPTY, 400, "The request body is empty: send a BlobEntity, or a patch.") \
     X(SOI_MSG_IMAGE_EMPTY, 400, "The request body is empty: send the picture's bytes.") \
     X(SOI_MSG_BODY_TOO_LARGE, 413, "The request body is larger than the {1} bytes accepted here.") \
+    X(SOI_MSG_BODY_TOO_LARGE_CHUNKED, 413, "The request body is larger than the {1} bytes accepted here, or a chunk-size line of its chunked encoding is too long.") \
     X(SOI_MSG_BODY_FRAMING, 400, "The request body could not be read: its framing (Content-Length or chunked encoding) is malformed.") \
     X(SOI_MSG_BODY_CODING, 501, "The request body could not be read: its transfer coding is unknown here; send it with Content-Length or chunked.") \
     X(SOI_MSG_BODY_UNREAD, 400, "The request body could not be read: the client stopped sending or its framing is malformed.") \

@@ -15,6 +15,14 @@ static soi_error *soi_too_large(apr_pool_t *pool, apr_off_t limit)
     return soi_err(pool, SOI_MSG_BODY_TOO_LARGE, soi_num(pool, limit), NULL);
 }
 
+/* httpd's chunked decoder gives the same 413 for a body past
+ * LimitRequestBody and for a chunk-size line past its own line limit (an
+ * overlong chunk extension): the message names both. */
+static soi_error *soi_httpd_too_large(apr_pool_t *pool, apr_off_t limit)
+{
+    return soi_err(pool, SOI_MSG_BODY_TOO_LARGE_CHUNKED, soi_num(pool, limit), NULL);
+}
+
 /* When httpd's HTTP_IN filter refuses a body (a chunked body past
  * LimitRequestBody, broken chunking) it sends an error bucket down the output
  * filters, and httpd would answer with its HTML page. This filter, in place
@@ -33,7 +41,7 @@ static apr_status_t soi_body_error_filter(ap_filter_t *f, apr_bucket_brigade *bb
         ap_remove_output_filter(f);
         soi_error *err =
             status == HTTP_REQUEST_ENTITY_TOO_LARGE
-                ? soi_too_large(q->r->pool, ap_get_limit_req_body(q->r))
+                ? soi_httpd_too_large(q->r->pool, ap_get_limit_req_body(q->r))
                 : soi_err(q->r->pool, status == HTTP_NOT_IMPLEMENTED ? SOI_MSG_BODY_CODING : SOI_MSG_BODY_FRAMING,
                           NULL);
         soi_reply_error(q, err);
@@ -87,7 +95,7 @@ soi_error *soi_body_read(soi_req *q, apr_off_t limit, const soi_sink *sink, soi_
         if (rv != APR_SUCCESS) {
             ap_log_rerror(APLOG_MARK, APLOG_DEBUG, rv, r, SOILOGNO(0301) "reading the request body failed");
             result = ap_map_http_request_error(rv, HTTP_BAD_REQUEST) == HTTP_REQUEST_ENTITY_TOO_LARGE
-                         ? soi_too_large(r->pool, limit)
+                         ? soi_httpd_too_large(r->pool, limit)
                          : soi_err(r->pool, SOI_MSG_BODY_UNREAD, NULL);
             break;
         }

@@ -19,6 +19,7 @@
     T(SOI_MSG_BODY_EMPTY, "Der Anfragerumpf ist leer: Senden Sie eine BlobEntity oder einen Patch.") \
     T(SOI_MSG_IMAGE_EMPTY, "Der Anfragerumpf ist leer: Senden Sie die Bytes des Bildes.") \
     T(SOI_MSG_BODY_TOO_LARGE, "Der Anfragerumpf ist größer als die hier akzeptierten {1} Bytes.") \
+    T(SOI_MSG_BODY_TOO_LARGE_CHUNKED, "Der Anfragerumpf ist größer als die hier akzeptierten {1} Bytes, oder eine Zeile mit der Chunk-Größe seiner chunked-Kodierung ist zu lang.") \
     T(SOI_MSG_BODY_FRAMING, "Der Anfragerumpf konnte nicht gelesen werden: Seine Rahmung (Content-Length oder chunked-Kodierung) ist fehlerhaft.") \
     T(SOI_MSG_BODY_CODING, "Der Anfragerumpf konnte nicht gelesen werden: Seine Transferkodierung ist hier unbekannt; senden Sie ihn mit Content-Length oder chunked.") \
     T(SOI_MSG_BODY_UNREAD, "Der Anfragerumpf konnte nicht gelesen werden: Der Client hat das Senden abgebrochen, oder die Rahmung des Rumpfs ist fehlerhaft.") \

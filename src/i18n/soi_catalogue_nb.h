@@ -20,6 +20,7 @@
     T(SOI_MSG_BODY_EMPTY, "Innholdet i forespørselen er tomt: send en BlobEntity eller en patch.") \
     T(SOI_MSG_IMAGE_EMPTY, "Innholdet i forespørselen er tomt: send bildets byte.") \
     T(SOI_MSG_BODY_TOO_LARGE, "Innholdet i forespørselen er større enn de {1} bytene som godtas her.") \
+    T(SOI_MSG_BODY_TOO_LARGE_CHUNKED, "Innholdet i forespørselen er større enn de {1} bytene som godtas her, eller en linje med chunk-størrelse i chunked-kodingen er for lang.") \
     T(SOI_MSG_BODY_FRAMING, "Innholdet i forespørselen kunne ikke leses: rammingen (Content-Length eller chunked-koding) er ugyldig.") \
     T(SOI_MSG_BODY_CODING, "Innholdet i forespørselen kunne ikke leses: overføringskodingen er ukjent her; send det med Content-Length eller chunked.") \
     T(SOI_MSG_BODY_UNREAD, "Innholdet i forespørselen kunne ikke leses: klienten sluttet å sende, eller rammingen er ugyldig.") \

@@ -19,6 +19,7 @@
     T(SOI_MSG_BODY_EMPTY, "Begärans innehåll är tomt: skicka en BlobEntity eller en patch.") \
     T(SOI_MSG_IMAGE_EMPTY, "Begärans innehåll är tomt: skicka bildens byte.") \
     T(SOI_MSG_BODY_TOO_LARGE, "Begärans innehåll är större än de {1} byte som godtas här.") \
+    T(SOI_MSG_BODY_TOO_LARGE_CHUNKED, "Begärans innehåll är större än de {1} byte som godtas här, eller så är en rad med chunk-storlek i dess chunked-kodning för lång.") \
     T(SOI_MSG_BODY_FRAMING, "Begärans innehåll kunde inte läsas: dess inramning (Content-Length eller chunked-kodning) är felaktig.") \
     T(SOI_MSG_BODY_CODING, "Begärans innehåll kunde inte läsas: dess överföringskodning är okänd här; skicka det med Content-Length eller chunked.") \
     T(SOI_MSG_BODY_UNREAD, "Begärans innehåll kunde inte läsas: klienten slutade skicka, eller så är inramningen felaktig.") \

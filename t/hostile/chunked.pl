@@ -55,7 +55,7 @@ my $json = qr/not valid JSON/;
       raw => "$PUT$TE\r\n13;name=\"open\r\n$D\r\n0\r\n\r\n" },
     { name => 'extension of semicolons', status => 400, raw => "$PUT$TE\r\n13;;;;\r\n$D\r\n0\r\n\r\n" },
     { name => 'extension after a space', status => 400, raw => "$PUT$TE\r\n13 ;ext\r\n$D\r\n0\r\n\r\n" },
-    { name => 'extension of 10000 bytes', status => 413, raw => "$PUT$TE\r\n13;" . ('e' x 10000) . "\r\n$D\r\n0\r\n\r\n" },
+    { name => 'extension of 10000 bytes', status => 413, like => qr/chunk-size line of its chunked encoding is too long/, raw => "$PUT$TE\r\n13;" . ('e' x 10000) . "\r\n$D\r\n0\r\n\r\n" },
     { name => 'extensions on every chunk', status => 400, like => $json,
       raw => "$PUT$TE\r\n13;a=b;c=\"d\"\r\n$D\r\n0;e=f\r\n\r\n" },
     { name => 'extension of 8-bit bytes', status => 400, raw => "$PUT$TE\r\n13;\xff\xfe=\xc0\r\n$D\r\n0\r\n\r\n" },
