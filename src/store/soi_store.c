@@ -4,7 +4,9 @@
 #include <apr_hash.h>
 #include <apr_strings.h>
 #include <apr_thread_mutex.h>
+#include <errno.h>
 #include <libpq-fe.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -347,18 +349,66 @@ static PGresult *soi_step_exec(const soi_store *st, PGconn *pg, const soi_step *
                         s->lengths, s->formats, s->binary_result);
 }
 
+/* How long past statement_timeout a round trip may go unanswered. The
+ * server ends a statement at its timeout; a round trip still unanswered a
+ * second later is held by something the server's timer does not cover: a
+ * pooler queueing it while it cannot reach PostgreSQL (pgbouncer holds
+ * queries up to its query_wait_timeout, 120 s by default), or a server or
+ * network that has stopped answering. */
+#define SOI_ANSWER_GRACE apr_time_from_sec(1)
+
+/* Waits until pg has a whole result to give, or until the deadline (0: no
+ * deadline). Returns 1 when PQgetResult will not block, 0 when the deadline
+ * passed first; a broken connection counts as ready (PQgetResult then
+ * reports it). */
+static int soi_wait_answer(PGconn *pg, apr_time_t deadline, int *expired)
+{
+    while (PQisBusy(pg)) {
+        int ms = -1;
+        if (deadline) {
+            apr_interval_time_t left = deadline - apr_time_now();
+            if (left <= 0) {
+                *expired = 1;
+                return 0;
+            }
+            ms = (int)((left + 999) / 1000);
+        }
+        struct pollfd pfd = {PQsocket(pg), POLLIN, 0};
+        if (pfd.fd < 0)
+            return 1;
+        int got = poll(&pfd, 1, ms);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got != 0 && !PQconsumeInput(pg))
+            return 1;
+    }
+    return 1;
+}
+
 /* Sends n statements in one round trip (libpq's pipeline mode when n > 1)
  * and collects each one's result in res[]. Returns the index of the first
- * statement that failed, or -1. */
-static int soi_round_trip(const soi_store *st, PGconn *pg, int n, const soi_step *steps, PGresult **res)
+ * statement that failed, or -1. A round trip unanswered by the deadline
+ * sets *expired and fails: the connection is then in an unknown state and
+ * must be closed. */
+static int soi_round_trip(const soi_store *st, PGconn *pg, int n, const soi_step *steps, PGresult **res,
+                          apr_time_t deadline, int *expired)
 {
     int failed = -1;
 
+    *expired = 0;
     for (int i = 0; i < n; i++)
         res[i] = NULL;
     if (n == 1) {
-        res[0] = soi_step_exec(st, pg, &steps[0]);
-        return PQresultStatus(res[0]) == PGRES_TUPLES_OK || PQresultStatus(res[0]) == PGRES_COMMAND_OK ? -1 : 0;
+        if (!soi_step_send(st, pg, &steps[0]) || !soi_wait_answer(pg, deadline, expired))
+            return 0;
+        res[0] = PQgetResult(pg);
+        ExecStatusType s = PQresultStatus(res[0]);
+        /* A single statement's results end with NULL; anything more means
+         * the connection is not where it should be. */
+        PGresult *more = soi_wait_answer(pg, deadline, expired) ? PQgetResult(pg) : NULL;
+        int clean = more == NULL && !*expired;
+        PQclear(more);
+        return res[0] && clean && (s == PGRES_TUPLES_OK || s == PGRES_COMMAND_OK) ? -1 : 0;
     }
     if (!PQenterPipelineMode(pg))
         return 0;
@@ -369,6 +419,8 @@ static int soi_round_trip(const soi_store *st, PGconn *pg, int n, const soi_step
     if (!PQpipelineSync(pg))
         return 0;
     for (int i = 0; i < n; i++) {
+        if (!soi_wait_answer(pg, deadline, expired))
+            return failed < 0 ? i : failed;
         res[i] = PQgetResult(pg);
         ExecStatusType st = PQresultStatus(res[i]);
         if (failed < 0 && st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK)
@@ -377,6 +429,8 @@ static int soi_round_trip(const soi_store *st, PGconn *pg, int n, const soi_step
             return failed < 0 ? i : failed; /* the connection broke */
         PQclear(PQgetResult(pg));           /* each statement's results end with NULL */
     }
+    if (!soi_wait_answer(pg, deadline, expired))
+        return failed < 0 ? n - 1 : failed;
     PGresult *sync = PQgetResult(pg);
     if (PQresultStatus(sync) != PGRES_PIPELINE_SYNC && failed < 0)
         failed = n - 1;
@@ -602,7 +656,9 @@ static soi_error *soi_store_run(soi_store *st, const soi_call *c, soi_conn *conn
             all[m++] = steps[i];
         }
         apr_time_t start = apr_time_now();
-        int failed = soi_round_trip(st, use->pg, m, all, got);
+        apr_interval_time_t wait = st->settings.statement_timeout;
+        int expired;
+        int failed = soi_round_trip(st, use->pg, m, all, got, wait ? start + wait + SOI_ANSWER_GRACE : 0, &expired);
         apr_interval_time_t took = apr_time_now() - start;
         if (c->db_time)
             *c->db_time += took;
@@ -626,8 +682,8 @@ static soi_error *soi_store_run(soi_store *st, const soi_call *c, soi_conn *conn
         const char *name = soi_step_name(&all[failed]);
         const char *state = PQresultErrorField(bad, PG_DIAG_SQLSTATE);
         const char *msg = soi_pq_text(p, bad ? PQresultErrorMessage(bad) : PQerrorMessage(use->pg));
-        int lost = PQstatus(use->pg) != CONNECTION_OK || soi_state_wants_new_connection(state);
-        int busy = soi_state_busy(state);
+        int lost = expired || PQstatus(use->pg) != CONNECTION_OK || soi_state_wants_new_connection(state);
+        int busy = expired || soi_state_busy(state);
         int maybe_applied = writes && !state;
         state = apr_pstrdup(p, state ? state : "none");
         for (int i = 0; i < m; i++)
@@ -635,6 +691,13 @@ static soi_error *soi_store_run(soi_store *st, const soi_call *c, soi_conn *conn
         use->broken = lost;
         if (!conn)
             soi_pool_release(use);
+        if (expired)
+            return soi_error_server(p, SOI_MSG_BUSY,
+                                    "no answer to statement %s within %" APR_TIME_T_FMT
+                                    " ms (SoImageInfoStatementTimeout and 1 s): its connection is closed; PostgreSQL, "
+                                    "or a pooler in front of it (pgbouncer queues statements while it cannot reach the "
+                                    "server), held it longer than the server's own timeout would",
+                                    name, apr_time_as_msec(wait + SOI_ANSWER_GRACE));
         if (busy)
             return soi_error_server(p, SOI_MSG_BUSY, "statement %s gave up (SQLSTATE %s): %s", name, state, msg);
         if (!lost)

@@ -6,6 +6,7 @@
 #include <apr_strings.h>
 #include <apr_thread_proc.h>
 #include <libpq-fe.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -379,6 +380,43 @@ int main(void)
     }
     sql1(p, "UPDATE soi_schema_version SET version = 3");
     ok(soi_store_schema(st, p) == NULL, "version 3: the start-up check is silent");
+
+    /* A server that stops answering (its backend stopped, so its own
+     * statement_timeout cannot fire either): the round trip ends at the
+     * module's deadline, statement_timeout and a second, with a 503 and the
+     * connection closed; the next call gets a new one. */
+    soi_store_settings sset = {apr_pstrcat(p, conninfo, " application_name=soi-store-stuck", NULL),
+                               0,
+                               1,
+                               apr_time_from_sec(2),
+                               apr_time_from_sec(1),
+                               0};
+    soi_store *sst = soi_store_create(p, &sset);
+    ok(soi_store_open(sst, p, &test_log, NULL) == APR_SUCCESS && get(sst, p, &tje0, 42, &out) == SOI_OUT_DONE,
+       "a store of one connection with a statement timeout of 1 s reads");
+    const char *stuck = sql1(p, "SELECT pid FROM pg_stat_activity WHERE application_name = 'soi-store-stuck'");
+    pid_t backend = stuck ? (pid_t)atoi(stuck) : 0;
+    ok(backend > 0 && kill(backend, SIGSTOP) == 0, "its backend (pid %d) is stopped", (int)backend);
+    soi_call sc = {p, 42, &tje0, &test_log, NULL};
+    apr_time_t t0 = apr_time_now();
+    soi_error *serr = soi_store_get(sst, &sc, &out);
+    apr_interval_time_t took = apr_time_now() - t0;
+    if (backend > 0)
+        kill(backend, SIGCONT);
+    ok(serr && serr->status == 503 && serr->detail
+           && strstr(serr->detail, "no answer to statement soi_get within 2000 ms"),
+       "a read it does not answer: 503 (%s)", serr && serr->detail ? serr->detail : "none");
+    ok(took >= apr_time_from_msec(1900) && took < apr_time_from_sec(4), "at the deadline, 2 s (%d ms)",
+       (int)apr_time_as_msec(took));
+    is_int(get(sst, p, &tje0, 42, &out), SOI_OUT_DONE, "the next read gets a new connection");
+    const char *stuck_left = NULL;
+    for (int i = 0; i < 40; i++) {
+        stuck_left = sql1(p, apr_psprintf(p, "SELECT count(*) FROM pg_stat_activity WHERE pid = %d", (int)backend));
+        if (stuck_left && strcmp(stuck_left, "0") == 0)
+            break;
+        apr_sleep(apr_time_from_msec(50));
+    }
+    is_str(stuck_left, "0", "and the old one is closed: its backend has gone");
 
     /* Unnamed statements through pgbouncer in transaction mode (two server
      * connections for every client): reads, writes and a read-modify-write
