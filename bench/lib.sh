@@ -59,13 +59,29 @@ if [ ${#tmp} -gt 70 ]; then
     tmp=$(mktemp -d /tmp/soi-bench.XXXXXX)
 fi
 pgdir=$tmp/pg
-httpd_conf=$tmp/httpd.conf
-httpd_pidfile=$tmp/httpd.pid
 child=        # the load generator in progress, so that an interrupt can end it
+
+# httpd instances. A script runs one httpd, whose files are $tmp/httpd.conf,
+# $tmp/httpd.pid, $tmp/error_log and $tmp/run, unless it runs more at once:
+# httpd_use NAME makes NAME (files in $tmp/NAME/) the instance that
+# httpd_conf_head, start_httpd, stop_httpd, httpd_parent, httpd_pids and
+# check_error_log act on, and httpd_use "" goes back to the first. Two
+# instances must not share a pidfile, an error log or a runtime directory
+# (mutexes and shared memory live there).
+httpd_use() {
+    httpd_instance=$1
+    httpd_dir=$tmp${1:+/$1}
+    httpd_conf=$httpd_dir/httpd.conf
+    httpd_pidfile=$httpd_dir/httpd.pid
+    httpd_error_log=$httpd_dir/error_log
+    httpd_run=$httpd_dir/run
+}
+httpd_use ""
+httpd_started=()   # the instances start_httpd started, for cleanup
 
 httpd_parent() { [ -s "$httpd_pidfile" ] && cat "$httpd_pidfile"; }
 
-# Stops our httpd, if it runs, by the pid in its own pidfile.
+# Stops our httpd (the instance in use), if it runs, by the pid in its own pidfile.
 stop_httpd() {
     local pid
     pid=$(httpd_parent) || return 0
@@ -88,7 +104,8 @@ cleanup() {
         kill -TERM "$child" 2>/dev/null
         wait "$child" 2>/dev/null
     fi
-    stop_httpd
+    local i
+    for i in "${httpd_started[@]}"; do httpd_use "$i"; stop_httpd; done
     if [ -f "$tmp/bouncer/pgbouncer.pid" ]; then
         "$repo/scripts/pgbouncer-throwaway" stop "$tmp/bouncer" >/dev/null 2>&1 || note "could not stop pgbouncer"
     fi
@@ -162,10 +179,10 @@ ServerRoot "$tmp"
 ServerName 127.0.0.1
 Listen 127.0.0.1:$1
 PidFile "$httpd_pidfile"
-ErrorLog "$tmp/error_log"
+ErrorLog "$httpd_error_log"
 LogLevel notice
-DefaultRuntimeDir "$tmp/run"
-Mutex file:$tmp/run default
+DefaultRuntimeDir "$httpd_run"
+Mutex file:$httpd_run default
 DocumentRoot "$tmp/htdocs"
 
 LoadModule mpm_event_module "$httpd_modules/mod_mpm_event.so"
@@ -189,41 +206,56 @@ EOF
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# start_httpd: starts httpd with the configuration write_httpd_conf PORT
-# (defined by the caller) writes to $httpd_conf; sets port. httpd detaches
-# before it binds, so "-k start" succeeding says little: wait until the port
+# start_httpd [WRITER]: starts httpd (the instance in use) with the
+# configuration that WRITER PORT (a function of the caller's, by default
+# write_httpd_conf) writes to $httpd_conf; sets port. httpd detaches before
+# it binds, so "-k start" succeeding says little: wait until the port
 # answers, and try another port if it was taken meanwhile.
 start_httpd() {
+    local writer=${1:-write_httpd_conf}
     # A copy of the module in our own directory: readable whatever the
-    # source's permissions, and safe from a concurrent rebuild.
-    cp "$module_src" "$tmp/mod_soimageinfo.so"
-    mkdir -p "$tmp/run" "$tmp/htdocs"
+    # source's permissions, and safe from a concurrent rebuild. Copied once:
+    # overwriting it would change the file under an httpd that has it mapped.
+    [ -f "$tmp/mod_soimageinfo.so" ] || cp "$module_src" "$tmp/mod_soimageinfo.so"
+    mkdir -p "$httpd_run" "$tmp/htdocs"
+    local attempt p pid out=$httpd_dir/httpd.start.out i known=
+    for i in "${httpd_started[@]}"; do
+        if [ "$i" = "$httpd_instance" ]; then known=1; fi
+    done
+    [ -n "$known" ] || httpd_started+=("$httpd_instance")
     port=
-    local attempt p pid
     for attempt in 1 2 3 4 5 6 7 8; do
         p=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
         port_in_use "$p" && continue
-        write_httpd_conf "$p"
-        : >"$tmp/error_log"
-        "$httpd" -f "$httpd_conf" -k start >"$tmp/httpd.start.out" 2>&1 \
-            || { cat "$tmp/httpd.start.out" "$tmp/error_log" >&2; die "httpd did not start (see above)"; }
+        "$writer" "$p"
+        : >"$httpd_error_log"
+        # The port can be taken after the check, also by a client's
+        # ephemeral port: then httpd may fail at once, or after detaching.
+        if ! "$httpd" -f "$httpd_conf" -k start >"$out" 2>&1; then
+            if grep -q "Address already in use" "$out" "$httpd_error_log" 2>/dev/null; then
+                note "port $p was taken; trying another"
+                continue
+            fi
+            cat "$out" "$httpd_error_log" >&2
+            die "httpd${httpd_instance:+ $httpd_instance} did not start (see above)"
+        fi
         for _ in $(seq 50); do
             pid=$(httpd_parent || true)
             if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && port_in_use "$p"; then port=$p; break; fi
-            grep -q "Address already in use" "$tmp/error_log" "$tmp/httpd.start.out" 2>/dev/null && break
+            grep -q "Address already in use" "$httpd_error_log" "$out" 2>/dev/null && break
             sleep 0.2
         done
         [ -n "$port" ] && break
-        if grep -q "Address already in use" "$tmp/error_log" "$tmp/httpd.start.out" 2>/dev/null; then
+        if grep -q "Address already in use" "$httpd_error_log" "$out" 2>/dev/null; then
             note "port $p was taken; trying another"
             rm -f "$httpd_pidfile"
             continue
         fi
-        cat "$tmp/httpd.start.out" "$tmp/error_log" >&2
-        die "httpd did not come up on 127.0.0.1:$p within 10 s (error_log above)"
+        cat "$out" "$httpd_error_log" >&2
+        die "httpd${httpd_instance:+ $httpd_instance} did not come up on 127.0.0.1:$p within 10 s (error_log above)"
     done
-    [ -n "$port" ] || die "found no free port for httpd after 8 attempts"
-    note "httpd (event MPM) listening on 127.0.0.1:$port"
+    [ -n "$port" ] || die "found no free port for httpd${httpd_instance:+ $httpd_instance} after 8 attempts"
+    note "httpd${httpd_instance:+ $httpd_instance} (event MPM) listening on 127.0.0.1:$port"
 }
 
 # The httpd processes: the parent and its children.
@@ -264,9 +296,9 @@ cpu_ticks() { # summed user+system clock ticks of the given pids
 # A crash or an error logged by the module makes a run worthless, even if
 # every response the client saw was a 2xx.
 check_error_log() {
-    if grep -Eq ':(error|crit|alert|emerg)\]|exit signal' "$tmp/error_log"; then
-        echo "---- httpd error_log ----" >&2
-        grep -E ':(error|crit|alert|emerg|warn)\]|exit signal' "$tmp/error_log" | tail -n 40 >&2
+    if grep -Eq ':(error|crit|alert|emerg)\]|exit signal' "$httpd_error_log"; then
+        echo "---- httpd error_log ($httpd_error_log) ----" >&2
+        grep -E ':(error|crit|alert|emerg|warn)\]|exit signal' "$httpd_error_log" | tail -n 40 >&2
         die "httpd logged errors or a crashed child during the run (lines above)"
     fi
 }
@@ -335,7 +367,7 @@ run_wrk() {
     if [ "$non2xx" != 0 ] || [ "$sockerr" != 0 ]; then
         cat "$out" >&2
         echo "---- httpd error_log (last 30 lines) ----" >&2
-        tail -n 30 "$tmp/error_log" >&2
+        tail -n 30 "$httpd_error_log" >&2
         die "the module answered $non2xx non-2xx response(s) (status x count: $(wrk_field codes "$out")) and wrk saw $sockerr socket error(s); the numbers are void"
     fi
 }
