@@ -29,14 +29,7 @@ if (!$pid) {
 }
 
 # Wait until the PUT is blocked in PostgreSQL.
-my $waiting = 0;
-for (1 .. 100) {
-    $waiting = db()->selectrow_array(q{SELECT count(*) FROM pg_stat_activity
-                                        WHERE application_name = 'soi-tests' AND wait_event_type = 'Lock'});
-    last if $waiting;
-    sleep 0.05;
-}
-is($waiting, 1, 'the PUT waits on the row lock inside PostgreSQL');
+is(lock_waiters('soi-tests'), 1, 'the PUT waits on the row lock inside PostgreSQL');
 
 # Stop every child of the running httpd (the parent starts new ones).
 my $parent = do { local (@ARGV) = ('t/logs/httpd.pid'); my $p = <>; chomp $p; $p };

@@ -102,13 +102,7 @@ for my $target (['a first picture', 312], ['one picture', 118]) {
         }
         push @kids, $pid;
     }
-    my $waiting = 0;
-    for (1 .. 100) {
-        $waiting = db()->selectrow_array(q{SELECT count(*) FROM pg_stat_activity
-                                            WHERE application_name = 'soi-tests' AND wait_event_type = 'Lock'});
-        last if $waiting >= $N;
-        sleep 0.05;
-    }
+    lock_waiters('soi-tests', $N);
     $holder->rollback;
     my $ok = 0;
     for (@kids) { waitpid $_, 0; $ok++ if $? == 0 }

@@ -136,16 +136,7 @@ my $lock = db_session(AutoCommit => 0);
 my $write = '{"Description":"written once the lock went"}';
 
 # Waits for the PUT of the holder to block on the row lock in PostgreSQL.
-sub blocked_writes {
-    my $n = 0;
-    for (1 .. 100) {
-        $n = db()->selectrow_array(q{SELECT count(*) FROM pg_stat_activity
-                                      WHERE application_name = 'soi-tests-faults' AND wait_event_type = 'Lock'});
-        last if $n;
-        sleep 0.05;
-    }
-    return $n;
-}
+sub blocked_writes { return lock_waiters('soi-tests-faults') }
 
 if ($threaded) {
     # Each process has a pool of its own: the requests that must find it
@@ -339,14 +330,7 @@ sub disconnects {
     $sock = open_to($vhost);
     print $sock entity_request(PATCH => "/api/v1/Contact/$kept/ImageInfo", 'application/merge-patch+json',
                                '{"Description":"patched for a client gone"}');
-    my $waiting = 0;
-    for (1 .. 100) {
-        $waiting = db()->selectrow_array(q{SELECT count(*) FROM pg_stat_activity
-                                            WHERE application_name = ? AND wait_event_type = 'Lock'}, undef, $app);
-        last if $waiting;
-        sleep 0.05;
-    }
-    is($waiting, 1, "$vhost: a patch waits on the row lock inside its transaction");
+    is(lock_waiters($app), 1, "$vhost: a patch waits on the row lock inside its transaction");
     close $sock;
     sleep 0.1;
     $lock->rollback;

@@ -13,11 +13,12 @@ use Exporter 'import';
 use HTTP::Request;
 use JSON::PP ();
 use MIME::Base64 qw(encode_base64);
+use Time::HiRes ();
 use POSIX ();
 
 our @EXPORT = qw(call basic db picture_of blob_row links_of json top_keys entity_body seed_body
                  error_ok snapshot pg_ctl iso associate_json chunks raw_exchange db_session status_lines
-                 raw_request pg_log log_mark log_since);
+                 raw_request pg_log log_mark log_since lock_waiters);
 
 # Every property of a response, in SPEC order.
 our @ORDER = qw(BlobId BlobSize Description ExtraInfo IsEncrypted IsZipped MimeType OriginalSize
@@ -257,6 +258,21 @@ sub log_since {
     seek $fh, $mark, 0;
     local $/;
     return <$fh> // '';
+}
+
+# The sessions of application_name $app waiting on a lock in PostgreSQL,
+# once there are at least $n (default 1) or after 5 s: how a test knows that
+# the request it sent is blocked behind the row lock it holds.
+sub lock_waiters {
+    my ($app, $n) = @_;
+    my $waiting = 0;
+    for (1 .. 100) {
+        $waiting = db()->selectrow_array(q{SELECT count(*) FROM pg_stat_activity
+                                            WHERE application_name = ? AND wait_event_type = 'Lock'}, undef, $app);
+        last if $waiting >= ($n // 1);
+        Time::HiRes::sleep(0.05);
+    }
+    return $waiting;
 }
 
 sub pg_ctl {
