@@ -683,7 +683,7 @@ static soi_error *soi_store_run(soi_store *st, const soi_call *c, soi_conn *conn
         const char *state = PQresultErrorField(bad, PG_DIAG_SQLSTATE);
         const char *msg = soi_pq_text(p, bad ? PQresultErrorMessage(bad) : PQerrorMessage(use->pg));
         int lost = expired || PQstatus(use->pg) != CONNECTION_OK || soi_state_wants_new_connection(state);
-        int busy = expired || soi_state_busy(state);
+        int busy = soi_state_busy(state);
         int maybe_applied = writes && !state;
         state = apr_pstrdup(p, state ? state : "none");
         for (int i = 0; i < m; i++)
