@@ -303,6 +303,34 @@ check_error_log() {
     fi
 }
 
+# ---- verdicts ----------------------------------------------------------------
+# The fault, soak and security scripts judge with verdicts: each an OK or a
+# FAIL line, all printed at the end, and the script fails if any failed.
+verdicts=()
+verdicts_failed=0
+verdict() { # verdict OK|FAIL text
+    verdicts+=("$1  $2")
+    [ "$1" = OK ] || verdicts_failed=1
+}
+# verdict_error_log TEXT: OK (saying TEXT) when httpd's error log (of the
+# instance in use) shows no crashed child and no error; else a FAIL, with
+# the last such lines printed.
+verdict_error_log() {
+    if grep -q 'exit signal' "$httpd_error_log"; then
+        verdict FAIL "httpd: a child crashed ($(grep -c 'exit signal' "$httpd_error_log") 'exit signal' lines in error_log)"
+    elif grep -Eq ':(error|crit|alert|emerg)\]' "$httpd_error_log"; then
+        grep -E ':(error|crit|alert|emerg)\]' "$httpd_error_log" | tail -n 10
+        verdict FAIL "httpd: errors in error_log (last lines above)"
+    else
+        verdict OK "$1"
+    fi
+}
+verdicts_end() { # prints every verdict; exits 1 if any failed
+    echo "---- verdicts ----"
+    printf '%s\n' "${verdicts[@]}"
+    exit "$verdicts_failed"
+}
+
 # ---- wrk ---------------------------------------------------------------------
 # wrk scripts end with wrk_done_lua: one "BENCH key=value ..." line that
 # wrk_field reads back. Without a response() callback only wrk's own count of
