@@ -1,19 +1,30 @@
 #include "store/soi_pool.h"
 
-#include <apr_thread_cond.h>
 #include <apr_thread_mutex.h>
+#include <errno.h>
 #include <poll.h>
+#include <semaphore.h>
 #include <stdlib.h>
+#include <time.h>
 
 /* A caller waiting for a slot: queued in arrival order, and handed a slot
  * directly by whoever releases one, so that no later caller can take it
  * first. (apr_reslist signals a condition and lets every acquirer race for
  * the slot: under load some waiters lose again and again, and their requests
- * make the tail.) */
+ * make the tail.)
+ *
+ * The handover is a semaphore on the waiter's stack, posted once, after the
+ * releaser has let go of the pool's lock: the waiter wakes with its slot in
+ * hand and needs the lock no more. (A condition must be signalled under the
+ * lock, or the waiter could wake by its timeout, leave and take the
+ * condition with it; woken under the lock, it at once blocks on that lock
+ * again: two task switches per handover instead of one.) A waiter that was
+ * handed a slot never leaves before it has taken that one post, so the
+ * semaphore outlives every sem_post on it. */
 typedef struct soi_waiter {
     struct soi_waiter *next;
-    apr_thread_cond_t *ready;
-    soi_conn *slot; /* set by the releaser */
+    sem_t handed;
+    soi_conn *slot; /* set by the releaser, under the lock, before it posts */
 } soi_waiter;
 
 struct soi_pool {
@@ -80,10 +91,63 @@ static int soi_conn_fresh(PGconn *pg)
     return poll(&p, 1, 0) == 0;
 }
 
+/* Waits for w's post until the monotonic deadline (0: for as long as it
+ * takes). 0 when posted, else the errno (ETIMEDOUT). */
+static int soi_handover_wait(soi_waiter *w, const struct timespec *until)
+{
+    for (;;) {
+        if ((until ? sem_clockwait(&w->handed, CLOCK_MONOTONIC, until) : sem_wait(&w->handed)) == 0)
+            return 0;
+        if (errno != EINTR)
+            return errno;
+    }
+}
+
+/* Waits in the queue (entered with the lock held; returns with it released)
+ * for the slot a release hands over; NULL when the timeout passed first. */
+static soi_conn *soi_slot_wait(soi_pool *pool)
+{
+    soi_waiter w = {.next = NULL, .slot = NULL};
+    struct timespec until;
+
+    if (sem_init(&w.handed, 0, 0) != 0 || clock_gettime(CLOCK_MONOTONIC, &until) != 0) {
+        apr_thread_mutex_unlock(pool->lock);
+        return NULL;
+    }
+    apr_time_t deadline = apr_time_from_sec(until.tv_sec) + until.tv_nsec / 1000 + pool->timeout;
+    until.tv_sec = (time_t)apr_time_sec(deadline);
+    until.tv_nsec = (long)apr_time_usec(deadline) * 1000;
+    if (pool->last)
+        pool->last->next = &w;
+    else
+        pool->first = &w;
+    pool->last = &w;
+    apr_thread_mutex_unlock(pool->lock);
+
+    if (soi_handover_wait(&w, &until) != 0) {
+        apr_thread_mutex_lock(pool->lock);
+        if (!w.slot) { /* out of the queue, which stays in order */
+            soi_waiter **at = &pool->first, *prev = NULL;
+            while (*at != &w) {
+                prev = *at;
+                at = &(*at)->next;
+            }
+            *at = w.next;
+            if (pool->last == &w)
+                pool->last = prev;
+        }
+        apr_thread_mutex_unlock(pool->lock);
+        if (w.slot) /* handed over as the timeout passed: its post is on its way */
+            soi_handover_wait(&w, NULL);
+    }
+    sem_destroy(&w.handed);
+    return w.slot;
+}
+
 /* A slot for the caller: an idle one, a new one while fewer than max
  * exist, or, after waiting its turn, the one the next release hands over.
  * NULL when the timeout passed first. */
-static soi_conn *soi_slot_take(soi_pool *pool, apr_pool_t *p)
+static soi_conn *soi_slot_take(soi_pool *pool)
 {
     soi_conn *c = NULL;
 
@@ -94,33 +158,8 @@ static soi_conn *soi_slot_take(soi_pool *pool, apr_pool_t *p)
         c = calloc(1, sizeof(*c));
         pool->made += c != NULL;
     } else {
-        soi_waiter w = {NULL, NULL, NULL};
         SOI_STATS_COUNT(pool->stats, pool_waits);
-        if (apr_thread_cond_create(&w.ready, p) == APR_SUCCESS) {
-            if (pool->last)
-                pool->last->next = &w;
-            else
-                pool->first = &w;
-            pool->last = &w;
-            apr_time_t until = apr_time_now() + pool->timeout;
-            while (!w.slot) {
-                apr_interval_time_t left = until - apr_time_now();
-                if (left <= 0)
-                    break;
-                apr_thread_cond_timedwait(w.ready, pool->lock, left);
-            }
-            if (!w.slot) { /* out of the queue, which is still in order */
-                soi_waiter **at = &pool->first, *prev = NULL;
-                while (*at != &w) {
-                    prev = *at;
-                    at = &(*at)->next;
-                }
-                *at = w.next;
-                if (pool->last == &w)
-                    pool->last = prev;
-            }
-            c = w.slot;
-        }
+        return soi_slot_wait(pool);
     }
     apr_thread_mutex_unlock(pool->lock);
     return c;
@@ -142,18 +181,19 @@ static apr_status_t soi_slot_return(void *data)
         if (!pool->first)
             pool->last = NULL;
         w->slot = c;
-        apr_thread_cond_signal(w->ready);
     } else {
         pool->free[pool->idle++] = c;
     }
     apr_thread_mutex_unlock(pool->lock);
+    if (w)
+        sem_post(&w->handed);
     return APR_SUCCESS;
 }
 
 soi_error *soi_pool_acquire(soi_pool *pool, apr_pool_t *p, const soi_log *log, soi_conn **out)
 {
     soi_stats *stats = pool->stats;
-    soi_conn *c = soi_slot_take(pool, p);
+    soi_conn *c = soi_slot_take(pool);
 
     if (!c) {
         SOI_STATS_COUNT(stats, pool_timeouts);

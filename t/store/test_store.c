@@ -2,6 +2,7 @@
  * SOI_TEST_CONNINFO): every outcome of the ImageInfo statements, the
  * credential-version check, concurrent first writes, transactions, and a
  * pool whose slow connects hold up nobody else. */
+#include <apr_atomic.h>
 #include <apr_general.h>
 #include <apr_strings.h>
 #include <apr_thread_proc.h>
@@ -129,6 +130,38 @@ static void *APR_THREAD_FUNC taker(apr_thread_t *t, void *data)
             apr_thread_mutex_unlock(a->lock);
             apr_sleep(apr_time_from_msec(5));
             soi_pool_release(c);
+        }
+        apr_pool_destroy(p);
+    }
+    apr_thread_exit(t, APR_SUCCESS);
+    return NULL;
+}
+
+/* Hand-overs racing the timeout: many callers, two slots, a timeout about
+ * as long as a slot is held. No slot may be held twice at once, none lost. */
+typedef struct {
+    soi_pool *pool;
+    volatile apr_uint32_t *held_twice, *got, *timed_out;
+    int rounds;
+} racer_arg;
+
+static void *APR_THREAD_FUNC racer(apr_thread_t *t, void *data)
+{
+    racer_arg *a = data;
+    for (int i = 0; i < a->rounds; i++) {
+        apr_pool_t *p;
+        soi_conn *c;
+        apr_pool_create(&p, NULL);
+        soi_error *err = soi_pool_acquire(a->pool, p, &test_log, &c);
+        if (!err) {
+            /* A second holder of this slot would have made itself its holder. */
+            apr_atomic_inc32(a->got);
+            apr_sleep(500 + i % 7 * 100);
+            if (c->holder != p)
+                apr_atomic_inc32(a->held_twice);
+            soi_pool_release(c);
+        } else {
+            apr_atomic_inc32(a->timed_out);
         }
         apr_pool_destroy(p);
     }
@@ -355,6 +388,27 @@ int main(void)
         got_order[i] = (char)('0' + order[i]);
     got_order[served] = '\0';
     is_str(got_order, "123412341234", "waiters are served first come, first served, in turns");
+
+    /* Eight callers, two slots, a 2 ms timeout: hand-overs race timeouts. */
+    enum { RACERS = 8, RACES = 300 };
+    soi_pool *race = soi_pool_create(p, 2, apr_time_from_msec(2), slow_open, NULL, NULL, &rv);
+    volatile apr_uint32_t held_twice = 0, got = 0, timed_out = 0;
+    racer_arg racing = {race, &held_twice, &got, &timed_out, RACES};
+    apr_thread_t *racers[RACERS];
+    for (int i = 0; i < RACERS; i++)
+        apr_thread_create(&racers[i], NULL, racer, &racing, p);
+    for (int i = 0; i < RACERS; i++)
+        apr_thread_join(&rv, racers[i]);
+    ok(got + timed_out == RACERS * RACES && got > 0 && timed_out > 0,
+       "hand-overs raced timeouts: %u acquired, %u timed out", got, timed_out);
+    ok(held_twice == 0, "no slot was held by two callers at once");
+    soi_conn *two[3];
+    apr_pool_t *rp;
+    apr_pool_create(&rp, p);
+    int back = !soi_pool_acquire(race, rp, &test_log, &two[0]) && !soi_pool_acquire(race, rp, &test_log, &two[1]);
+    soi_error *third = soi_pool_acquire(race, rp, &test_log, &two[2]);
+    ok(back && third && two[0] != two[1], "afterwards both slots are there, and no third");
+    apr_pool_destroy(rp);
 
     /* A database of another schema version is refused, saying what to run. */
     soi_store_settings vset = {conninfo, 0, 2, apr_time_from_sec(2), apr_time_from_sec(5), apr_time_from_sec(2)};
