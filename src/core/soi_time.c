@@ -1,6 +1,6 @@
 #include "core/soi_time.h"
 
-#include <apr_strings.h>
+#include <string.h>
 
 #define USEC_PER_DAY APR_INT64_C(86400000000)
 
@@ -124,17 +124,73 @@ int soi_time_parse(const char *s, apr_size_t n, apr_int64_t *usec)
     return 1;
 }
 
-void soi_time_format(char out[SOI_TIME_LEN + 1], apr_int64_t usec)
+/* Days since the epoch and the microseconds into that day. */
+static apr_int64_t split_day(apr_int64_t usec, apr_int64_t *rem)
 {
-    apr_int64_t days = usec / USEC_PER_DAY, rem = usec % USEC_PER_DAY;
-    int y, m, d;
-
-    if (rem < 0) {
-        rem += USEC_PER_DAY;
+    apr_int64_t days = usec / USEC_PER_DAY;
+    *rem = usec % USEC_PER_DAY;
+    if (*rem < 0) {
+        *rem += USEC_PER_DAY;
         days--;
     }
-    civil_from_days(days, &y, &m, &d);
+    return days;
+}
+
+/* Writes v in exactly `width` decimal digits at out; returns the end. */
+static char *put_digits(char *out, apr_int64_t v, int width)
+{
+    for (int i = width - 1; i >= 0; i--) {
+        out[i] = (char)('0' + v % 10);
+        v /= 10;
+    }
+    return out + width;
+}
+
+/* "HH:MM:SS" of the microseconds into a day, at out; returns the end. */
+static char *put_clock(char *out, apr_int64_t rem)
+{
     apr_int64_t secs = rem / 1000000;
-    apr_snprintf(out, SOI_TIME_LEN + 1, "%04d-%02d-%02dT%02d:%02d:%02d.%06d0Z", y, m, d, (int)(secs / 3600),
-                 (int)(secs / 60 % 60), (int)(secs % 60), (int)(rem % 1000000));
+    out = put_digits(out, secs / 3600, 2);
+    *out++ = ':';
+    out = put_digits(out, secs / 60 % 60, 2);
+    *out++ = ':';
+    return put_digits(out, secs % 60, 2);
+}
+
+void soi_time_format(char out[SOI_TIME_LEN + 1], apr_int64_t usec)
+{
+    apr_int64_t rem;
+    int y, m, d;
+
+    civil_from_days(split_day(usec, &rem), &y, &m, &d);
+    char *o = put_digits(out, y, 4);
+    *o++ = '-';
+    o = put_digits(o, m, 2);
+    *o++ = '-';
+    o = put_digits(o, d, 2);
+    *o++ = 'T';
+    o = put_clock(o, rem);
+    *o++ = '.';
+    o = put_digits(o, rem % 1000000, 6);
+    memcpy(o, "0Z", 3);
+}
+
+void soi_time_http_date(char out[SOI_HTTP_DATE_LEN + 1], apr_int64_t usec)
+{
+    static const char wdays[] = "SunMonTueWedThuFriSat";
+    static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+    apr_int64_t rem, days = split_day(usec, &rem);
+    int y, m, d;
+
+    civil_from_days(days, &y, &m, &d);
+    memcpy(out, wdays + (days % 7 + 11) % 7 * 3, 3); /* 1970-01-01 was a Thursday */
+    memcpy(out + 3, ", ", 2);
+    char *o = put_digits(out + 5, d, 2);
+    *o++ = ' ';
+    memcpy(o, months + (m - 1) * 3, 3);
+    o[3] = ' ';
+    o = put_digits(o + 4, y, 4);
+    *o++ = ' ';
+    o = put_clock(o, rem);
+    memcpy(o, " GMT", 5);
 }

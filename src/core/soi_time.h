@@ -21,4 +21,13 @@ int soi_time_parse(const char *s, apr_size_t n, apr_int64_t *usec);
 /* Writes "YYYY-MM-DDTHH:MM:SS.fffffffZ" and a NUL into out. */
 void soi_time_format(char out[SOI_TIME_LEN + 1], apr_int64_t usec);
 
+/* Length of soi_time_http_date's output, without the NUL. */
+#define SOI_HTTP_DATE_LEN 29
+
+/* Writes the IMF-fixdate of RFC 9110 ("Sun, 06 Nov 1994 08:49:37 GMT",
+ * what apr_rfc822_date writes) and a NUL into out: by arithmetic, since
+ * apr_rfc822_date's gmtime_r takes a lock of the C library's, one for the
+ * whole process, that every worker thread formatting a date contends for. */
+void soi_time_http_date(char out[SOI_HTTP_DATE_LEN + 1], apr_int64_t usec);
+
 #endif

@@ -2,7 +2,6 @@
 
 #include <apr_base64.h>
 #include <apr_buckets.h>
-#include <apr_date.h>
 #include <apr_md5.h>
 #include <apr_strings.h>
 #include <http_protocol.h>
@@ -10,6 +9,7 @@
 
 #include "codec/soi_emit.h"
 #include "core/soi_text.h"
+#include "core/soi_time.h"
 #include "i18n/soi_message.h"
 
 /* CORS (SoImageInfoCORSOrigin): what a browser app on a listed origin may
@@ -323,8 +323,8 @@ static void soi_validators(soi_req *q, const soi_view *v)
     if (v->etag)
         apr_table_setn(q->r->headers_out, "ETag", v->etag);
     if (v->last_modified) {
-        char *date = apr_palloc(q->r->pool, APR_RFC822_DATE_LEN);
-        apr_rfc822_date(date, v->last_modified);
+        char *date = apr_palloc(q->r->pool, SOI_HTTP_DATE_LEN + 1);
+        soi_time_http_date(date, v->last_modified);
         apr_table_setn(q->r->headers_out, "Last-Modified", date);
     }
 }

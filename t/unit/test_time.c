@@ -1,5 +1,6 @@
-/* ISO 8601 parsing and the seven-digit UTC format. */
+/* ISO 8601 parsing, the seven-digit UTC format, and HTTP-dates. */
 #include <apr_general.h>
+#include <apr_time.h>
 #include <string.h>
 
 #include "core/soi_time.h"
@@ -15,6 +16,24 @@ static const char *fmt(apr_int64_t t)
     static char out[SOI_TIME_LEN + 1];
     soi_time_format(out, t);
     return out;
+}
+
+static const char *http_date(apr_int64_t t)
+{
+    static char out[SOI_HTTP_DATE_LEN + 1];
+    soi_time_http_date(out, t);
+    return out;
+}
+
+/* The HTTP-date of t agrees with apr_rfc822_date's, byte for byte, given
+ * the second t falls in (apr_rfc822_date rounds a fraction before 1970
+ * towards the epoch, into the next second). */
+static int http_date_agrees(apr_int64_t t)
+{
+    char want[APR_RFC822_DATE_LEN];
+    apr_int64_t floor_sec = t / 1000000 - (t % 1000000 < 0);
+    apr_rfc822_date(want, apr_time_from_sec(floor_sec));
+    return strcmp(http_date(t), want) == 0;
 }
 
 int main(void)
@@ -55,6 +74,26 @@ int main(void)
     ok(!parses("", &t), "empty refused");
     ok(!parses("0001-01-01T00:00:00+01:00", &t), "before year 1 after the offset refused");
     ok(!parses("9999-12-31T23:00:00-02:00", &t), "after year 9999 after the offset refused");
+
+    is_str(http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT", "HTTP-date: the epoch");
+    is_str(http_date(784111777000000), "Sun, 06 Nov 1994 08:49:37 GMT", "RFC 9110's example");
+    is_str(http_date(-1), "Wed, 31 Dec 1969 23:59:59 GMT", "one microsecond before the epoch");
+    is_str(http_date(951782400999999), "Tue, 29 Feb 2000 00:00:00 GMT", "a leap day, the fraction dropped");
+    is_str(http_date(SOI_TIME_MAX), "Fri, 31 Dec 9999 23:59:59 GMT", "the last representable instant");
+    is_str(http_date(SOI_TIME_MIN), "Mon, 01 Jan 0001 00:00:00 GMT", "DateTime.MinValue");
+    /* Every day from 1900 to 2200 at a varying time of day, then instants
+     * spread over the years 1 to 9999 (a linear congruential walk). */
+    int agree = 1;
+    apr_int64_t day = APR_INT64_C(86400000000);
+    for (apr_int64_t t = -25567 * day; t < 84006 * day && agree; t += day + 7777777)
+        agree = http_date_agrees(t);
+    ok(agree, "every day from 1900 to 2200 as apr_rfc822_date writes it");
+    apr_uint64_t x = 12345;
+    for (int i = 0; i < 100000 && agree; i++) {
+        x = x * APR_UINT64_C(6364136223846793005) + 1442695040888963407;
+        agree = http_date_agrees(SOI_TIME_MIN + (apr_int64_t)(x % (apr_uint64_t)(SOI_TIME_MAX - SOI_TIME_MIN)));
+    }
+    ok(agree, "100,000 instants from year 1 to 9999 as apr_rfc822_date writes them");
 
     return done_testing();
 }
