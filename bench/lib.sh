@@ -38,7 +38,12 @@ fi
 [ -n "$httpd" ] || httpd=/usr/sbin/apache2
 [ -n "$httpd_modules" ] || httpd_modules=/usr/lib/apache2/modules
 [ -x "$httpd" ] || die "httpd binary $httpd not found: apt-get install apache2 apache2-dev (or set BENCH_HTTPD)"
-for m in mod_mpm_event.so mod_authz_core.so; do
+# The MPM of every httpd a benchmark starts: event (httpd's default), or
+# worker, whose thread keeps a keep-alive connection between its requests
+# where event hands it to its listener thread and back.
+bench_mpm=${BENCH_MPM:-event}
+case $bench_mpm in event|worker) ;; *) die "BENCH_MPM must be event or worker, not \"$bench_mpm\"" ;; esac
+for m in "mod_mpm_$bench_mpm.so" mod_authz_core.so; do
     [ -r "$httpd_modules/$m" ] \
         || die "$httpd_modules/$m not found: apt-get install apache2 (or set BENCH_HTTPD_MODULES)"
 done
@@ -185,7 +190,7 @@ DefaultRuntimeDir "$httpd_run"
 Mutex file:$httpd_run default
 DocumentRoot "$tmp/htdocs"
 
-LoadModule mpm_event_module "$httpd_modules/mod_mpm_event.so"
+LoadModule mpm_${bench_mpm}_module "$httpd_modules/mod_mpm_$bench_mpm.so"
 LoadModule authz_core_module "$httpd_modules/mod_authz_core.so"
 LoadModule soimageinfo_module "$tmp/mod_soimageinfo.so"
 
@@ -255,7 +260,7 @@ start_httpd() {
         die "httpd${httpd_instance:+ $httpd_instance} did not come up on 127.0.0.1:$p within 10 s (error_log above)"
     done
     [ -n "$port" ] || die "found no free port for httpd${httpd_instance:+ $httpd_instance} after 8 attempts"
-    note "httpd${httpd_instance:+ $httpd_instance} (event MPM) listening on 127.0.0.1:$port"
+    note "httpd${httpd_instance:+ $httpd_instance} ($bench_mpm MPM) listening on 127.0.0.1:$port"
 }
 
 # The httpd processes: the parent and its children.
