@@ -415,9 +415,9 @@ int main(void)
     static const struct {
         const char *version, *says, *what;
     } versions[] = {
-        {"1", "its schema is version 1 and this module needs version 3: run the migrations numbered 2 to 3",
+        {"1", "its schema is version 1 and this module needs version 4: run the migrations numbered 2 to 4",
          "an older schema: the migrations to run"},
-        {"4", "its schema is version 4, newer than the version 3 this module knows", "a newer schema: the release"},
+        {"5", "its schema is version 5, newer than the version 4 this module knows", "a newer schema: the release"},
     };
     for (size_t i = 0; i < sizeof(versions) / sizeof(versions[0]); i++) {
         sql1(p, apr_pstrcat(p, "UPDATE soi_schema_version SET version = ", versions[i].version, NULL));
@@ -432,8 +432,8 @@ int main(void)
            "version %s, %s: at start-up and per connection (%s)", versions[i].version, versions[i].what,
            startup ? startup : "none");
     }
-    sql1(p, "UPDATE soi_schema_version SET version = 3");
-    ok(soi_store_schema(st, p) == NULL, "version 3: the start-up check is silent");
+    sql1(p, "UPDATE soi_schema_version SET version = 4");
+    ok(soi_store_schema(st, p) == NULL, "version 4: the start-up check is silent");
 
     /* A server that stops answering (its backend stopped, so its own
      * statement_timeout cannot fire either): the round trip ends at the
