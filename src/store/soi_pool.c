@@ -91,7 +91,7 @@ static int soi_conn_fresh(PGconn *pg)
     return poll(&p, 1, 0) == 0;
 }
 
-/* Waits for w's post until the monotonic deadline (0: for as long as it
+/* Waits for w's post until the monotonic deadline (NULL: for as long as it
  * takes). 0 when posted, else the errno (ETIMEDOUT). */
 static int soi_handover_wait(soi_waiter *w, const struct timespec *until)
 {
