@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "core/soi_text.h"
+#include "core/soi_time.h"
 
 int soi_conditions_guard_write(const soi_conditions *c)
 {
@@ -89,7 +90,8 @@ static int malformed(apr_pool_t *pool, const char *header, const char *value, so
 int soi_precondition(apr_pool_t *pool, const soi_conditions *c, int read, const char *etag, apr_time_t last_modified,
                      soi_error **err)
 {
-    apr_int64_t lm = last_modified ? apr_time_sec(last_modified) : -1, since;
+    /* The second Last-Modified names, so that a date compares as sent. */
+    apr_int64_t lm = last_modified ? soi_time_sec(last_modified) : -1, since;
     *err = NULL;
 
     /* 1. If-Match, else If-Unmodified-Since. */

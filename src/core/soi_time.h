@@ -21,6 +21,13 @@ int soi_time_parse(const char *s, apr_size_t n, apr_int64_t *usec);
 /* Writes "YYYY-MM-DDTHH:MM:SS.fffffffZ" and a NUL into out. */
 void soi_time_format(char out[SOI_TIME_LEN + 1], apr_int64_t usec);
 
+/* The whole seconds since the epoch, rounded down, as an HTTP-date shows
+ * them (apr_time_sec rounds a time before 1970 towards the epoch). */
+static inline apr_int64_t soi_time_sec(apr_int64_t usec)
+{
+    return usec / 1000000 - (usec % 1000000 < 0);
+}
+
 /* Length of soi_time_http_date's output, without the NUL. */
 #define SOI_HTTP_DATE_LEN 29
 

@@ -31,8 +31,7 @@ static const char *http_date(apr_int64_t t)
 static int http_date_agrees(apr_int64_t t)
 {
     char want[APR_RFC822_DATE_LEN];
-    apr_int64_t floor_sec = t / 1000000 - (t % 1000000 < 0);
-    apr_rfc822_date(want, apr_time_from_sec(floor_sec));
+    apr_rfc822_date(want, apr_time_from_sec(soi_time_sec(t)));
     return strcmp(http_date(t), want) == 0;
 }
 
@@ -75,6 +74,9 @@ int main(void)
     ok(!parses("0001-01-01T00:00:00+01:00", &t), "before year 1 after the offset refused");
     ok(!parses("9999-12-31T23:00:00-02:00", &t), "after year 9999 after the offset refused");
 
+    ok(soi_time_sec(999999) == 0 && soi_time_sec(-1) == -1 && soi_time_sec(-1000000) == -1
+           && soi_time_sec(-1000001) == -2,
+       "seconds round down, before the epoch too");
     is_str(http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT", "HTTP-date: the epoch");
     is_str(http_date(784111777000000), "Sun, 06 Nov 1994 08:49:37 GMT", "RFC 9110's example");
     is_str(http_date(-1), "Wed, 31 Dec 1969 23:59:59 GMT", "one microsecond before the epoch");
