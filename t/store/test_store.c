@@ -50,11 +50,25 @@ static soi_principal login(soi_store *st, apr_pool_t *p, const char *user)
     return who;
 }
 
+/* The outcome of a call, or -1 when it failed; then *out holds the default
+ * entity, so that the checks after it fail instead of reading what is not
+ * there. */
+static soi_outcome failed(soi_stored *out)
+{
+    memset(out, 0, sizeof(*out));
+    soi_entity_init_default(&out->entity);
+    return (soi_outcome)-1;
+}
+
+static soi_outcome outcome_of(const soi_error *err, soi_stored *out)
+{
+    return err ? failed(out) : out->outcome;
+}
+
 static soi_outcome get(soi_store *st, apr_pool_t *p, const soi_principal *who, apr_int32_t contact, soi_stored *out)
 {
     soi_call c = {p, contact, who, &test_log, NULL};
-    soi_error *err = soi_store_get(st, &c, out);
-    return err ? (soi_outcome)-1 : out->outcome;
+    return outcome_of(soi_store_get(st, &c, out), out);
 }
 
 static soi_outcome put(soi_store *st, apr_pool_t *p, const soi_principal *who, apr_int32_t contact, apr_int64_t blob,
@@ -66,8 +80,19 @@ static soi_outcome put(soi_store *st, apr_pool_t *p, const soi_principal *who, a
     e.v[SOI_F_DESCRIPTION].str = description;
     e.v[SOI_F_DESCRIPTION].len = strlen(description);
     soi_call c = {p, contact, who, &test_log, NULL};
-    soi_error *err = soi_store_put(st, &c, &e, out);
-    return err ? (soi_outcome)-1 : out->outcome;
+    return outcome_of(soi_store_put(st, &c, &e, out), out);
+}
+
+/* A locked read-modify-write's outcome; *tx is NULL unless it holds one. */
+static soi_outcome lock(soi_store *st, const soi_call *c, soi_tx **tx, soi_stored *out)
+{
+    return outcome_of(soi_store_lock(st, c, tx, out), out);
+}
+
+/* Its commit's outcome; -1 also when there was no transaction to commit. */
+static soi_outcome commit(soi_tx *tx, const soi_entity *e, soi_stored *out)
+{
+    return tx ? outcome_of(soi_store_commit(tx, e, out), out) : failed(out);
 }
 
 /* ---- concurrent first writes ---------------------------------------------------- */
@@ -308,17 +333,18 @@ int main(void)
     /* Transactions. */
     soi_call c = {p, 182, &tje0, &test_log, NULL};
     soi_tx *tx;
-    ok(!soi_store_lock(st, &c, &tx, &out) && out.outcome == SOI_OUT_DONE && tx, "lock: done, a transaction");
+    ok(lock(st, &c, &tx, &out) == SOI_OUT_DONE && tx, "lock: done, a transaction");
     soi_entity e = out.entity;
     e.v[SOI_F_DESCRIPTION].str = "locked write";
     e.v[SOI_F_DESCRIPTION].len = strlen("locked write");
-    ok(!soi_store_commit(tx, &e, &out) && out.outcome == SOI_OUT_CREATED, "commit: created");
+    is_int(commit(tx, &e, &out), SOI_OUT_CREATED, "commit: created");
     c.contact = 42;
-    ok(!soi_store_lock(st, &c, &tx, &out) && tx, "lock a picture");
-    soi_store_abandon(tx);
+    ok(lock(st, &c, &tx, &out) == SOI_OUT_DONE && tx, "lock a picture");
+    if (tx)
+        soi_store_abandon(tx);
     is_int(put(st, p, &tje0, 42, 0, "after abandon", &out), SOI_OUT_DONE, "abandoned: its lock is gone at once");
     c.who = &old;
-    ok(!soi_store_lock(st, &c, &tx, &out) && out.outcome == SOI_OUT_STALE && !tx, "a stale lock holds no transaction");
+    ok(lock(st, &c, &tx, &out) == SOI_OUT_STALE && !tx, "a stale lock holds no transaction");
     is_str(sql1(p, "SELECT count(*) FROM pg_stat_activity WHERE state LIKE 'idle in transaction%'"), "0",
            "no session is left in a transaction");
 
@@ -412,12 +438,18 @@ int main(void)
 
     /* A database of another schema version is refused, saying what to run. */
     soi_store_settings vset = {conninfo, 0, 2, apr_time_from_sec(2), apr_time_from_sec(5), apr_time_from_sec(2)};
-    static const struct {
+    const int now = SOI_SCHEMA_VERSION;
+    const struct {
         const char *version, *says, *what;
     } versions[] = {
-        {"1", "its schema is version 1 and this module needs version 4: run the migrations numbered 2 to 4",
+        {"1",
+         apr_psprintf(p,
+                      "its schema is version 1 and this module needs version %d: run the migrations numbered 2 to %d",
+                      now, now),
          "an older schema: the migrations to run"},
-        {"5", "its schema is version 5, newer than the version 4 this module knows", "a newer schema: the release"},
+        {apr_itoa(p, now + 1),
+         apr_psprintf(p, "its schema is version %d, newer than the version %d this module knows", now + 1, now),
+         "a newer schema: the release"},
     };
     for (size_t i = 0; i < sizeof(versions) / sizeof(versions[0]); i++) {
         sql1(p, apr_pstrcat(p, "UPDATE soi_schema_version SET version = ", versions[i].version, NULL));
@@ -432,8 +464,8 @@ int main(void)
            "version %s, %s: at start-up and per connection (%s)", versions[i].version, versions[i].what,
            startup ? startup : "none");
     }
-    sql1(p, "UPDATE soi_schema_version SET version = 4");
-    ok(soi_store_schema(st, p) == NULL, "version 4: the start-up check is silent");
+    sql1(p, apr_psprintf(p, "UPDATE soi_schema_version SET version = %d", now));
+    ok(soi_store_schema(st, p) == NULL, "version %d: the start-up check is silent", now);
 
     /* A server that stops answering (its backend stopped, so its own
      * statement_timeout cannot fire either): the round trip ends at the
@@ -488,11 +520,11 @@ int main(void)
     is_int(get(bst, p, &btje0, 42, &out), SOI_OUT_DONE, "GET through the bouncer: done");
     is_int(put(bst, p, &btje0, 184, 0, "through the bouncer", &out), SOI_OUT_CREATED, "a first PUT: created");
     soi_call bc = {p, 184, &btje0, &test_log, NULL};
-    ok(!soi_store_lock(bst, &bc, &tx, &out) && tx, "a lock through the bouncer");
+    ok(lock(bst, &bc, &tx, &out) == SOI_OUT_DONE && tx, "a lock through the bouncer");
     e = out.entity;
     e.v[SOI_F_DESCRIPTION].str = "locked, through the bouncer";
     e.v[SOI_F_DESCRIPTION].len = strlen(e.v[SOI_F_DESCRIPTION].str);
-    ok(!soi_store_commit(tx, &e, &out) && out.outcome == SOI_OUT_DONE, "and its commit");
+    is_int(commit(tx, &e, &out), SOI_OUT_DONE, "and its commit");
     is_str(sql1(p, "SELECT description FROM binaryobject b JOIN binaryobjectlink l USING (binaryobject_id) "
                    "WHERE l.ownerrecord = 184 AND l.ownertable = 5 AND l.linktype = 17"),
            "locked, through the bouncer", "in the database");
