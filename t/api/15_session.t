@@ -54,7 +54,8 @@ Apache::TestRequest::module('default');
 
 # ---- the schema is pinned --------------------------------------------------------------------
 # A schema first on the role's search_path with look-alike tables: a user
-# "tje0" with another password, every contact deleted, no links.
+# "tje0" with another password, every contact deleted, no links, no
+# pictures, no audit, and no rights.
 db()->do($_) for (
     q{CREATE SCHEMA evil},
     q{CREATE TABLE evil.associate (LIKE public.associate INCLUDING DEFAULTS)},
@@ -63,12 +64,18 @@ db()->do($_) for (
     q{INSERT INTO evil.contact SELECT * FROM public.contact},
     q{UPDATE evil.contact SET deleted = 1},
     q{CREATE TABLE evil.binaryobjectlink (LIKE public.binaryobjectlink INCLUDING DEFAULTS)},
-    q{CREATE FUNCTION evil.soi_principal_rights(integer, bigint) RETURNS integer LANGUAGE sql AS 'SELECT 0'},
+    q{CREATE TABLE evil.binaryobject (LIKE public.binaryobject INCLUDING DEFAULTS)},
+    q{CREATE TABLE evil.soi_audit (LIKE public.soi_audit INCLUDING DEFAULTS)},
+    q{CREATE FUNCTION evil.soi_principal_rights(integer, bigint, bigint, integer) RETURNS integer LANGUAGE sql
+        AS 'SELECT 0'},
 );
 db()->do(q{UPDATE evil.associate SET password_hash = ? WHERE name = 'tje0'}, undef,
          crypt('Evil1', '$6$evilsaltevilsalt$'));
 db()->do(q{ALTER ROLE CURRENT_USER SET search_path = evil, public});
 reconnect_module();
+# The main server's sessions start with a search_path of their own (see
+# t/conf/extra.conf.in); this one has the role's.
+Apache::TestRequest::module('soi_role');
 is(call(GET => '/api/v1/Contact/117/ImageInfo', auth => ['tje0', 'Evil1'])->code, 401,
    'a look-alike associate earlier on the search_path cannot log in');
 $res = call(GET => '/api/v1/Contact/117/ImageInfo');
@@ -77,7 +84,9 @@ $res = call(PUT => '/api/v1/Contact/117/ImageInfo', type => $json, body => '{"De
 is($res->code . '|' . picture_of(117)->{description}, '200|pinned', 'and writes the real tables');
 $res = call(PUT => '/api/v1/Contact/311/ImageInfo', type => $json, body => '{"Description":"new, pinned"}');
 is($res->code . '|' . (picture_of(311) || {})->{description}, '200|new, pinned', 'creating links the real tables');
-is(db()->selectrow_array('SELECT count(*) FROM evil.binaryobjectlink'), 0, 'nothing landed in the look-alikes');
+is(db()->selectrow_array('SELECT (SELECT count(*) FROM evil.binaryobjectlink) + (SELECT count(*) FROM evil.binaryobject)
+                                 + (SELECT count(*) FROM evil.soi_audit)'), 0, 'nothing landed in the look-alikes');
+Apache::TestRequest::module('default');
 db()->do(q{ALTER ROLE CURRENT_USER RESET search_path});
 db()->do(q{DROP SCHEMA evil CASCADE});
 reconnect_module();
