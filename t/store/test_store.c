@@ -50,9 +50,8 @@ static soi_principal login(soi_store *st, apr_pool_t *p, const char *user)
     return who;
 }
 
-/* The outcome of a call, or -1 when it failed; then *out holds the default
- * entity, so that the checks after it fail instead of reading what is not
- * there. */
+/* A call that failed: -1, and *out holds the default entity, so that the
+ * checks after it fail instead of reading what is not there. */
 static soi_outcome failed(soi_stored *out)
 {
     memset(out, 0, sizeof(*out));
@@ -60,6 +59,7 @@ static soi_outcome failed(soi_stored *out)
     return (soi_outcome)-1;
 }
 
+/* The outcome of a call, or -1 when it failed. */
 static soi_outcome outcome_of(const soi_error *err, soi_stored *out)
 {
     return err ? failed(out) : out->outcome;
