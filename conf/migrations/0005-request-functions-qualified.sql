@@ -1,8 +1,8 @@
 -- mod_soimageinfo schema migration 5: from version 4 to version 5.
--- The functions that serve requests (GET and PUT ImageInfo, the first half
--- of a read-modify-write, GET, PUT and DELETE Image) no longer set their
--- own search_path: they name every table, type and function with its
--- schema, as the helpers they call have since migration 3. PostgreSQL 15
+-- The PL/pgSQL functions that serve requests (PUT ImageInfo, the first
+-- half of a read-modify-write, GET, PUT and DELETE Image) no longer set
+-- their own search_path: they name every table, type and function with its
+-- schema, as GET ImageInfo and the helpers have since migration 3. PostgreSQL 15
 -- switches a function's own setting in and out on every call, and looks
 -- every name up again after the switch: about a fifth of what a PUT costs
 -- it with one client. No table changes, and no function answers otherwise.
