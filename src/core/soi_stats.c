@@ -67,6 +67,7 @@ static void soi_stats_add_counters(soi_stats *sum, const soi_stats *a, int share
     soi_stats_move(&sum->pool_waits, &a->pool_waits, 1, shared);
     soi_stats_move(&sum->pool_timeouts, &a->pool_timeouts, 1, shared);
     soi_stats_move(&sum->pool_rebuilt, &a->pool_rebuilt, 1, shared);
+    soi_stats_move(&sum->pool_joined, &a->pool_joined, 1, shared);
     soi_stats_move(&sum->cache_hits, &a->cache_hits, 1, shared);
     soi_stats_move(&sum->cache_misses, &a->cache_misses, 1, shared);
     soi_stats_move(&sum->requests, &a->requests, 1, shared);

@@ -29,6 +29,7 @@ typedef struct {
     apr_uint64_t pool_waits;    /* acquisitions that found every connection busy */
     apr_uint64_t pool_timeouts; /* of those, given up: a 503 */
     apr_uint64_t pool_rebuilt;  /* connections found dead and replaced */
+    apr_uint64_t pool_joined;   /* of the waits, statements run in another request's round trip */
     apr_uint32_t cache_entries; /* logins the cache holds */
     apr_uint64_t cache_hits, cache_misses;
     apr_uint64_t requests;
@@ -42,6 +43,11 @@ typedef struct {
     do {                                                                                                               \
         if (s)                                                                                                         \
             apr_atomic_inc64(&(s)->field);                                                                             \
+    } while (0)
+#define SOI_STATS_ADD(s, field, n)                                                                                     \
+    do {                                                                                                               \
+        if (s)                                                                                                         \
+            apr_atomic_add64(&(s)->field, (apr_uint64_t)(n));                                                          \
     } while (0)
 #define SOI_STATS_GAUGE(s, field, delta)                                                                               \
     do {                                                                                                               \

@@ -86,18 +86,18 @@ static void soi_process_row(const soi_page *pg, const soi_stats *s, apr_uint32_t
     if (pg->text) {
         ap_rprintf(pg->r,
                    "SoImageInfoProcess: %s pool %u open %u busy %u idle %u waits %" APR_UINT64_T_FMT
-                   " timeouts %" APR_UINT64_T_FMT " rebuilt %" APR_UINT64_T_FMT " cache %u hits %" APR_UINT64_T_FMT
-                   " misses %" APR_UINT64_T_FMT " requests %" APR_UINT64_T_FMT "\n",
-                   who, s->pool_max, s->pool_open, s->pool_busy, idle, s->pool_waits, s->pool_timeouts, s->pool_rebuilt,
-                   s->cache_entries, s->cache_hits, s->cache_misses, s->requests);
+                   " joined %" APR_UINT64_T_FMT " timeouts %" APR_UINT64_T_FMT " rebuilt %" APR_UINT64_T_FMT
+                   " cache %u hits %" APR_UINT64_T_FMT " misses %" APR_UINT64_T_FMT " requests %" APR_UINT64_T_FMT "\n",
+                   who, s->pool_max, s->pool_open, s->pool_busy, idle, s->pool_waits, s->pool_joined, s->pool_timeouts,
+                   s->pool_rebuilt, s->cache_entries, s->cache_hits, s->cache_misses, s->requests);
         return;
     }
     ap_rprintf(pg->r,
                "<tr><td>%s</td><td>%u</td><td>%u</td><td>%u</td><td>%u</td><td>%" APR_UINT64_T_FMT
-               "</td><td>%" APR_UINT64_T_FMT "</td><td>%" APR_UINT64_T_FMT
+               "</td><td>%" APR_UINT64_T_FMT "</td><td>%" APR_UINT64_T_FMT "</td><td>%" APR_UINT64_T_FMT
                "</td><td>%u</td><td>%.1f%%</td><td>%" APR_UINT64_T_FMT "</td></tr>\n",
-               who, s->pool_max, s->pool_open, s->pool_busy, idle, s->pool_waits, s->pool_timeouts, s->pool_rebuilt,
-               s->cache_entries, 100.0 * soi_hit_rate(s), s->requests);
+               who, s->pool_max, s->pool_open, s->pool_busy, idle, s->pool_waits, s->pool_joined, s->pool_timeouts,
+               s->pool_rebuilt, s->cache_entries, 100.0 * soi_hit_rate(s), s->requests);
 }
 
 /* The sum of every process, and then each live one. */
@@ -123,9 +123,10 @@ static void soi_render(const soi_page *pg, const soi_stats_table *t)
                    sum.pool_open, sum.pool_busy);
         ap_rprintf(r, "SoImageInfoPoolIdle: %u\n", idle);
         ap_rprintf(r,
-                   "SoImageInfoPoolWaits: %" APR_UINT64_T_FMT "\nSoImageInfoPoolTimeouts: %" APR_UINT64_T_FMT
-                   "\nSoImageInfoConnectionsRebuilt: %" APR_UINT64_T_FMT "\n",
-                   sum.pool_waits, sum.pool_timeouts, sum.pool_rebuilt);
+                   "SoImageInfoPoolWaits: %" APR_UINT64_T_FMT "\nSoImageInfoPoolJoined: %" APR_UINT64_T_FMT
+                   "\nSoImageInfoPoolTimeouts: %" APR_UINT64_T_FMT "\nSoImageInfoConnectionsRebuilt: %" APR_UINT64_T_FMT
+                   "\n",
+                   sum.pool_waits, sum.pool_joined, sum.pool_timeouts, sum.pool_rebuilt);
         ap_rprintf(r,
                    "SoImageInfoLoginCacheEntries: %u\nSoImageInfoLoginCacheHits: %" APR_UINT64_T_FMT
                    "\nSoImageInfoLoginCacheMisses: %" APR_UINT64_T_FMT "\nSoImageInfoLoginCacheHitRate: %.3f\n",
@@ -151,7 +152,8 @@ static void soi_render(const soi_page *pg, const soi_stats_table *t)
         return;
     }
     ap_rputs("<h2>mod_soimageinfo</h2>\n<table border=\"1\"><tr><th>process</th><th>pool size</th><th>open</th>"
-             "<th>in use</th><th>idle</th><th>waits</th><th>time-outs</th><th>rebuilt</th><th>login cache</th>"
+             "<th>in use</th><th>idle</th><th>waits</th><th>joined</th><th>time-outs</th><th>rebuilt</th><th>login "
+             "cache</th>"
              "<th>hit rate</th><th>requests</th></tr>\n",
              r);
     soi_process_row(pg, &sum, 0);

@@ -25,6 +25,8 @@ typedef struct soi_waiter {
     struct soi_waiter *next;
     sem_t handed;
     soi_conn *slot; /* set by the releaser, under the lock, before it posts */
+    void *job;      /* what a slot's holder may run for it, or NULL: it needs a slot of its own */
+    int taken;      /* its job was taken, under the lock: the taker posts when it is done */
 } soi_waiter;
 
 struct soi_pool {
@@ -104,10 +106,11 @@ static int soi_handover_wait(soi_waiter *w, const struct timespec *until)
 }
 
 /* Waits in the queue (entered with the lock held; returns with it released)
- * for the slot a release hands over; NULL when the timeout passed first. */
-static soi_conn *soi_slot_wait(soi_pool *pool)
+ * for the slot a release hands over, or, when it carries a job, for a
+ * holder to run that job (*ran). NULL when the timeout passed first. */
+static soi_conn *soi_slot_wait(soi_pool *pool, void *job, int *ran)
 {
-    soi_waiter w = {.next = NULL, .slot = NULL};
+    soi_waiter w = {.next = NULL, .slot = NULL, .job = job, .taken = 0};
     struct timespec until;
 
     if (sem_init(&w.handed, 0, 0) != 0 || clock_gettime(CLOCK_MONOTONIC, &until) != 0) {
@@ -126,7 +129,7 @@ static soi_conn *soi_slot_wait(soi_pool *pool)
 
     if (soi_handover_wait(&w, &until) != 0) {
         apr_thread_mutex_lock(pool->lock);
-        if (!w.slot) { /* out of the queue, which stays in order */
+        if (!w.slot && !w.taken) { /* out of the queue, which stays in order */
             soi_waiter **at = &pool->first, *prev = NULL;
             while (*at != &w) {
                 prev = *at;
@@ -137,17 +140,20 @@ static soi_conn *soi_slot_wait(soi_pool *pool)
                 pool->last = prev;
         }
         apr_thread_mutex_unlock(pool->lock);
-        if (w.slot) /* handed over as the timeout passed: its post is on its way */
+        /* Handed a slot, or its job taken, as the timeout passed: the post
+         * is on its way (a taken job's within the statement's own timeout). */
+        if (w.slot || w.taken)
             soi_handover_wait(&w, NULL);
     }
     sem_destroy(&w.handed);
+    *ran = w.taken;
     return w.slot;
 }
 
 /* A slot for the caller: an idle one, a new one while fewer than max
  * exist, or, after waiting its turn, the one the next release hands over.
  * NULL when the timeout passed first. */
-static soi_conn *soi_slot_take(soi_pool *pool)
+static soi_conn *soi_slot_take(soi_pool *pool, void *job, int *ran)
 {
     soi_conn *c = NULL;
 
@@ -159,7 +165,7 @@ static soi_conn *soi_slot_take(soi_pool *pool)
         pool->made += c != NULL;
     } else {
         SOI_STATS_COUNT(pool->stats, pool_waits);
-        return soi_slot_wait(pool);
+        return soi_slot_wait(pool, job, ran);
     }
     apr_thread_mutex_unlock(pool->lock);
     return c;
@@ -190,11 +196,15 @@ static apr_status_t soi_slot_return(void *data)
     return APR_SUCCESS;
 }
 
-soi_error *soi_pool_acquire(soi_pool *pool, apr_pool_t *p, const soi_log *log, soi_conn **out)
+soi_error *soi_pool_acquire_or_join(soi_pool *pool, apr_pool_t *p, const soi_log *log, void *job, soi_conn **out,
+                                    int *ran)
 {
     soi_stats *stats = pool->stats;
-    soi_conn *c = soi_slot_take(pool);
+    soi_conn *c = soi_slot_take(pool, job, ran);
 
+    *out = NULL;
+    if (*ran)
+        return NULL;
     if (!c) {
         SOI_STATS_COUNT(stats, pool_timeouts);
         return soi_error_server(p, SOI_MSG_UNAVAILABLE,
@@ -223,6 +233,42 @@ soi_error *soi_pool_acquire(soi_pool *pool, apr_pool_t *p, const soi_log *log, s
     }
     *out = c;
     return NULL;
+}
+
+soi_error *soi_pool_acquire(soi_pool *pool, apr_pool_t *p, const soi_log *log, soi_conn **out)
+{
+    int ran = 0;
+    return soi_pool_acquire_or_join(pool, p, log, NULL, out, &ran);
+}
+
+int soi_pool_take_jobs(soi_conn *c, int max, soi_pool_job **jobs)
+{
+    soi_pool *pool = c->pool;
+    int n = 0;
+
+    apr_thread_mutex_lock(pool->lock);
+    while (n < max && pool->first && pool->first->job) {
+        soi_waiter *w = pool->first;
+        pool->first = w->next;
+        if (!pool->first)
+            pool->last = NULL;
+        w->taken = 1;
+        jobs[n++] = w;
+    }
+    apr_thread_mutex_unlock(pool->lock);
+    if (n)
+        SOI_STATS_ADD(pool->stats, pool_joined, n);
+    return n;
+}
+
+void *soi_pool_job_arg(const soi_pool_job *j)
+{
+    return j->job;
+}
+
+void soi_pool_job_done(soi_pool_job *j)
+{
+    sem_post(&j->handed);
 }
 
 void soi_pool_release(soi_conn *c)

@@ -3,9 +3,10 @@
  * pool's lock, so one slow or blackholed database host delays only the
  * requests that wait for it, never the whole process past the pool's
  * timeout. Callers that find every slot taken wait in arrival order and are
- * handed a slot by the release, first come, first served. A broken
- * connection is closed and its slot goes back empty, to be filled again by
- * the next acquirer. */
+ * handed a slot by the release, first come, first served; a caller that
+ * waits with a job may instead have it run by a holder, in the holder's
+ * round trip. A broken connection is closed and its slot goes back empty,
+ * to be filled again by the next acquirer. */
 #ifndef SOI_POOL_H
 #define SOI_POOL_H
 
@@ -45,6 +46,29 @@ void soi_pool_warm(soi_pool *pool, int n, apr_pool_t *tmp, const soi_log *log);
  * at the latest when p is cleared: a process stopped in the middle of a
  * request tears its request pools down before the pool itself. */
 soi_error *soi_pool_acquire(soi_pool *pool, apr_pool_t *p, const soi_log *log, soi_conn **out);
+
+/* A caller waiting with a statement that the holder of a slot may run for
+ * it, in the holder's own round trip (soi_pool_take_jobs). */
+typedef struct soi_waiter soi_pool_job;
+
+/* As soi_pool_acquire, for a caller with one statement to run (job, the
+ * caller's own description of it). When every slot is taken, the caller
+ * waits in the queue as any other, but a holder of a slot may take its job
+ * and run it: *ran is then set, *out is NULL, and the job holds its answer.
+ * Otherwise the caller holds a slot as with soi_pool_acquire. */
+soi_error *soi_pool_acquire_or_join(soi_pool *pool, apr_pool_t *p, const soi_log *log, void *job, soi_conn **out,
+                                    int *ran);
+
+/* Takes the jobs of up to max callers at the head of the queue (up to the
+ * first that needs a slot of its own, which keeps its place) for the holder
+ * of c to run. Each taken caller waits, however long its timeout, until
+ * soi_pool_job_done is called for it. */
+int soi_pool_take_jobs(soi_conn *c, int max, soi_pool_job **jobs);
+
+/* The job a taken caller waits with, and the call that wakes it once the
+ * job holds its answer (after which the job is the caller's again). */
+void *soi_pool_job_arg(const soi_pool_job *j);
+void soi_pool_job_done(soi_pool_job *j);
 
 /* Gives the slot back. Its connection stays open for the next caller only
  * when it is healthy, idle (no transaction open) and not marked broken. */

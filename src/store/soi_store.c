@@ -99,29 +99,32 @@ enum {
     SOI_STMT_COUNT
 };
 
+/* joins: a read, small both ways, that a request holding a connection may
+ * send with its own for one waiting (soi_store_joined). */
 static const struct {
     const char *name;
     const char *sql;
     const char *const *columns;
+    int joins;
 } soi_statements[SOI_STMT_COUNT] = {
     {"soi_login",
      "SELECT associate_id, password_hash, blob_rights, cred_version FROM public.associate "
      "WHERE name = $1 AND deleted = 0",
-     soi_login_columns},
+     soi_login_columns, 1},
     {"soi_ticket",
      "SELECT t.ticket_id, t.associate_id, a.blob_rights, a.cred_version, t.xsrf_token, a.name "
      "FROM public.soi_ticket t JOIN public.associate a USING (associate_id) "
      "WHERE t.token_sha256 = $1 AND t.scheme = $2 AND NOT t.revoked AND t.expires > now() AND a.deleted = 0",
-     soi_ticket_columns},
-    {"soi_app", "SELECT app_id, name FROM public.soi_app WHERE token_sha256 = $1 AND NOT revoked", soi_app_columns},
-    {"soi_get", "SELECT * FROM public.soi_imageinfo_get($1, $2, $3, $4, $5)", soi_imageinfo_columns},
+     soi_ticket_columns, 1},
+    {"soi_app", "SELECT app_id, name FROM public.soi_app WHERE token_sha256 = $1 AND NOT revoked", soi_app_columns, 1},
+    {"soi_get", "SELECT * FROM public.soi_imageinfo_get($1, $2, $3, $4, $5)", soi_imageinfo_columns, 1},
     {"soi_put", "SELECT * FROM public.soi_imageinfo_put($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-     soi_imageinfo_columns},
-    {"soi_lock", "SELECT * FROM public.soi_imageinfo_lock($1, $2, $3, $4, $5)", soi_imageinfo_columns},
-    {"soi_image_get", "SELECT * FROM public.soi_image_get($1, $2, $3, $4, $5)", soi_image_columns},
-    {"soi_image_put", "SELECT * FROM public.soi_image_put($1, $2, $3, $4, $5, $6, $7)", soi_image_columns},
-    {"soi_image_delete", "SELECT * FROM public.soi_image_delete($1, $2, $3, $4, $5)", soi_image_columns},
-    {"soi_resources", "SELECT resource_id, language, text FROM public.soi_resource", soi_resource_columns},
+     soi_imageinfo_columns, 0},
+    {"soi_lock", "SELECT * FROM public.soi_imageinfo_lock($1, $2, $3, $4, $5)", soi_imageinfo_columns, 0},
+    {"soi_image_get", "SELECT * FROM public.soi_image_get($1, $2, $3, $4, $5)", soi_image_columns, 0},
+    {"soi_image_put", "SELECT * FROM public.soi_image_put($1, $2, $3, $4, $5, $6, $7)", soi_image_columns, 0},
+    {"soi_image_delete", "SELECT * FROM public.soi_image_delete($1, $2, $3, $4, $5)", soi_image_columns, 0},
+    {"soi_resources", "SELECT resource_id, language, text FROM public.soi_resource", soi_resource_columns, 0},
 };
 
 /* soi_outcome by the label the database returns. */
@@ -624,6 +627,125 @@ struct soi_tx {
     soi_conn *conn;
 };
 
+/* ---- reads run for one another ------------------------------------------------
+ * A request with a small read to run that finds every connection taken
+ * waits in the pool's queue with it. The next request to hold a connection
+ * for a read takes the reads of those waiting at the head of the queue and
+ * sends them after its own in one round trip: one implicit transaction
+ * (reads only; each statement has its own snapshot and its own
+ * statement_timeout), each answer flushed as soon as it is ready. Each
+ * waiter wakes once, with its answer, where it would otherwise wake for the
+ * connection and once more for the answer, and PostgreSQL reads the
+ * statements with one wake-up. A statement that fails leaves those after
+ * it unrun; their requests send them again, each in a round trip of its
+ * own. Only on a session of our own: behind a transaction pooler each
+ * statement goes with its transaction's timeouts. */
+
+/* The most reads of one round trip. */
+#define SOI_JOIN_MAX 8
+
+typedef struct {
+    const soi_step *step;     /* what to send */
+    PGresult *res;            /* its answer, or NULL */
+    int failed;               /* no answer, an error, or not the answer expected */
+    int unrun;                /* not run, for one before it failed: to be sent again */
+    int expired;              /* no answer before the deadline */
+    int conn_ok;              /* the connection was up and in step after it */
+    char why[200];            /* libpq's message, when the connection is not */
+    apr_interval_time_t took; /* the round trip's */
+} soi_joined;
+
+/* Runs items[0..k) on use in one round trip; items[0] is the caller's own,
+ * and each other is handed to its waiter (jobs[i]) as soon as its answer is
+ * read. The server ends each statement at its own statement_timeout, so
+ * each answer has that long, and the grace, after the one before it; one
+ * that does not come, or comes out of step, leaves the rest unanswered and
+ * the connection to be closed. */
+static void soi_joined_trip(const soi_store *st, soi_conn *use, soi_joined **items, soi_pool_job **jobs, int k)
+{
+    PGconn *pg = use->pg;
+    apr_interval_time_t wait = st->settings.statement_timeout;
+    apr_time_t start = apr_time_now(), from = start;
+    int sent = 0, in_step, expired = 0, broken = 0;
+
+    if (PQenterPipelineMode(pg)) {
+        while (sent < k && soi_step_send(st, pg, items[sent]->step) && PQsendFlushRequest(pg))
+            sent++;
+    }
+    in_step = sent == k && PQpipelineSync(pg);
+    for (int i = 0; i < k; i++) {
+        soi_joined *j = items[i];
+        j->res = NULL;
+        j->failed = 1;
+        j->unrun = 0;
+        j->expired = 0;
+        if (in_step) {
+            apr_time_t deadline = wait ? from + wait + SOI_ANSWER_GRACE : 0;
+            j->res = soi_wait_answer(pg, deadline, &j->expired) ? PQgetResult(pg) : NULL;
+            PGresult *end = j->res && soi_wait_answer(pg, deadline, &j->expired) ? PQgetResult(pg) : NULL;
+            ExecStatusType s = PQresultStatus(j->res);
+            in_step = j->res && !end;
+            j->failed = !in_step || (s != PGRES_TUPLES_OK && s != PGRES_COMMAND_OK);
+            j->unrun = in_step && s == PGRES_PIPELINE_ABORTED;
+            PQclear(end);
+            from = apr_time_now();
+        }
+        expired |= j->expired;
+        j->expired = expired; /* or behind one that never came */
+        j->took = apr_time_now() - start;
+        j->conn_ok = in_step && !expired && PQstatus(pg) == CONNECTION_OK;
+        if (!j->conn_ok)
+            apr_cpystrn(j->why, PQerrorMessage(pg), sizeof(j->why));
+        broken |= !j->conn_ok || soi_state_wants_new_connection(PQresultErrorField(j->res, PG_DIAG_SQLSTATE));
+        if (i > 0)
+            soi_pool_job_done(jobs[i]); /* j is its waiter's again */
+    }
+    PGresult *sync =
+        in_step && soi_wait_answer(pg, wait ? from + wait + SOI_ANSWER_GRACE : 0, &expired) ? PQgetResult(pg) : NULL;
+    if (PQresultStatus(sync) != PGRES_PIPELINE_SYNC || !PQexitPipelineMode(pg))
+        broken = 1;
+    PQclear(sync);
+    use->broken = broken;
+}
+
+/* Runs one small read: on a connection of the pool, with the reads of those
+ * waiting for one; or, while every connection is taken, in the round trip
+ * of whoever holds one. */
+static soi_error *soi_store_joined(soi_store *st, const soi_call *c, soi_joined *own)
+{
+    soi_pool_job *jobs[SOI_JOIN_MAX];
+    soi_joined *items[SOI_JOIN_MAX];
+    soi_conn *use;
+    int ran = 0;
+    soi_error *err = soi_pool_acquire_or_join(st->pool, c->pool, c->log, own, &use, &ran);
+
+    if (err || ran)
+        return err;
+    int k = 1 + soi_pool_take_jobs(use, SOI_JOIN_MAX - 1, jobs + 1);
+    items[0] = own;
+    for (int i = 1; i < k; i++)
+        items[i] = soi_pool_job_arg(jobs[i]);
+    if (k > 1) {
+        soi_joined_trip(st, use, items, jobs, k);
+    } else { /* nobody waits: a plain round trip */
+        apr_interval_time_t wait = st->settings.statement_timeout;
+        apr_time_t start = apr_time_now();
+        PGresult *res;
+        own->failed =
+            soi_round_trip(st, use->pg, 1, own->step, &res, wait ? start + wait + SOI_ANSWER_GRACE : 0, &own->expired)
+            >= 0;
+        own->res = res;
+        own->unrun = 0;
+        own->took = apr_time_now() - start;
+        own->conn_ok = !own->expired && PQstatus(use->pg) == CONNECTION_OK;
+        if (!own->conn_ok)
+            apr_cpystrn(own->why, PQerrorMessage(use->pg), sizeof(own->why));
+        use->broken = !own->conn_ok || soi_state_wants_new_connection(PQresultErrorField(res, PG_DIAG_SQLSTATE));
+    }
+    soi_pool_release(use);
+    return NULL;
+}
+
 /* Runs n statements in one round trip on conn, or on a connection of the
  * pool held only for it. A statement that meets a dead connection or a
  * demoted server is sent once more on a new connection, but only when it
@@ -637,29 +759,54 @@ static soi_error *soi_store_run(soi_store *st, const soi_call *c, soi_conn *conn
 
     if (!st->pool)
         return soi_store_closed(p);
+    int joins = !conn && n == 1 && !writes && !st->settings.unnamed && steps[0].stmt >= 0
+                && soi_statements[steps[0].stmt].joins;
     for (int attempt = 0;; attempt++) {
         soi_conn *use = conn;
-        soi_error *err = use ? NULL : soi_pool_acquire(st->pool, p, c->log, &use);
-        if (err)
-            return err;
-        /* Unnamed, a transaction's first round trip sets its timeouts
-         * (set_config's is_local: for this transaction only), right after
-         * its BEGIN when it has one: one transaction, one server. */
         soi_step all[SOI_STEPS_MAX];
         PGresult *got[SOI_STEPS_MAX];
-        int m = 0, extra = -1;
-        for (int i = 0; i < n; i++) {
-            if (extra < 0 && st->settings.unnamed && PQtransactionStatus(use->pg) == PQTRANS_IDLE && !steps[i].begins) {
-                extra = m;
-                all[m++] = (soi_step){-1, SOI_SQL_TIMEOUTS, 2, st->timeouts, NULL, NULL, 0};
+        int m = 0, extra = -1, expired, failed, conn_ok;
+        const char *conn_msg;
+        apr_interval_time_t took, wait = st->settings.statement_timeout;
+
+        if (joins) {
+            soi_joined own = {.step = &steps[0]};
+            soi_error *err = soi_store_joined(st, c, &own);
+            if (err)
+                return err;
+            if (own.unrun) { /* one before it failed: once more, on its own */
+                joins = 0;
+                attempt--;
+                continue;
             }
-            all[m++] = steps[i];
+            all[m++] = steps[0];
+            got[0] = own.res;
+            failed = own.failed ? 0 : -1;
+            expired = own.expired;
+            took = own.took;
+            conn_ok = own.conn_ok;
+            conn_msg = apr_pstrdup(p, own.why);
+        } else {
+            soi_error *err = use ? NULL : soi_pool_acquire(st->pool, p, c->log, &use);
+            if (err)
+                return err;
+            /* Unnamed, a transaction's first round trip sets its timeouts
+             * (set_config's is_local: for this transaction only), right after
+             * its BEGIN when it has one: one transaction, one server. */
+            for (int i = 0; i < n; i++) {
+                if (extra < 0 && st->settings.unnamed && PQtransactionStatus(use->pg) == PQTRANS_IDLE
+                    && !steps[i].begins) {
+                    extra = m;
+                    all[m++] = (soi_step){-1, SOI_SQL_TIMEOUTS, 2, st->timeouts, NULL, NULL, 0};
+                }
+                all[m++] = steps[i];
+            }
+            apr_time_t start = apr_time_now();
+            failed = soi_round_trip(st, use->pg, m, all, got, wait ? start + wait + SOI_ANSWER_GRACE : 0, &expired);
+            took = apr_time_now() - start;
+            conn_ok = PQstatus(use->pg) == CONNECTION_OK;
+            conn_msg = PQerrorMessage(use->pg);
         }
-        apr_time_t start = apr_time_now();
-        apr_interval_time_t wait = st->settings.statement_timeout;
-        int expired;
-        int failed = soi_round_trip(st, use->pg, m, all, got, wait ? start + wait + SOI_ANSWER_GRACE : 0, &expired);
-        apr_interval_time_t took = apr_time_now() - start;
         if (c->db_time)
             *c->db_time += took;
         soi_log_write(c->log, p, SOI_LOG_DEBUG, SOILOGNO(0110) "statement %s%s took %" APR_TIME_T_FMT " us%s",
@@ -674,23 +821,25 @@ static soi_error *soi_store_run(soi_store *st, const soi_call *c, soi_conn *conn
                 res[k++] = got[i];
                 apr_pool_cleanup_register(p, got[i], soi_result_clear, apr_pool_cleanup_null);
             }
-            if (!conn)
+            if (use && !conn)
                 soi_pool_release(use);
             return NULL;
         }
         PGresult *bad = got[failed];
         const char *name = soi_step_name(&all[failed]);
         const char *state = PQresultErrorField(bad, PG_DIAG_SQLSTATE);
-        const char *msg = soi_pq_text(p, bad ? PQresultErrorMessage(bad) : PQerrorMessage(use->pg));
-        int lost = expired || PQstatus(use->pg) != CONNECTION_OK || soi_state_wants_new_connection(state);
+        const char *msg = soi_pq_text(p, bad ? PQresultErrorMessage(bad) : conn_msg);
+        int lost = expired || !conn_ok || soi_state_wants_new_connection(state);
         int busy = soi_state_busy(state);
         int maybe_applied = writes && !state;
         state = apr_pstrdup(p, state ? state : "none");
         for (int i = 0; i < m; i++)
             PQclear(got[i]);
-        use->broken = lost;
-        if (!conn)
-            soi_pool_release(use);
+        if (use) {
+            use->broken = lost;
+            if (!conn)
+                soi_pool_release(use);
+        }
         if (expired)
             return soi_error_server(p, SOI_MSG_BUSY,
                                     "no answer to statement %s within %" APR_TIME_T_FMT

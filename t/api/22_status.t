@@ -27,7 +27,7 @@ ok(@$procs >= 2 && $procs->[0] eq 'all' && (grep { /^\d+$/ } @$procs), 'the sum,
 ok($before->{SoImageInfoProcesses} >= 1, 'at least one process');
 ok($before->{SoImageInfoPoolSize} >= 1, 'the pool size');
 for my $k (qw(SoImageInfoPoolOpen SoImageInfoPoolInUse SoImageInfoPoolIdle SoImageInfoPoolWaits
-              SoImageInfoPoolTimeouts SoImageInfoConnectionsRebuilt SoImageInfoLoginCacheEntries
+              SoImageInfoPoolJoined SoImageInfoPoolTimeouts SoImageInfoConnectionsRebuilt SoImageInfoLoginCacheEntries
               SoImageInfoLoginCacheHitRate SoImageInfoRequests SoImageInfoStatus200 SoImageInfoStatusOther
               SoImageInfoSchemeBasic SoImageInfoSchemeNone SoImageInfoDatabaseMicrosecondsP99)) {
     like($before->{$k} // '', qr/^>?[\d.]+$/, "$k is a number");

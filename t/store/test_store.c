@@ -210,6 +210,86 @@ static void *APR_THREAD_FUNC acquirer(apr_thread_t *t, void *data)
     return NULL;
 }
 
+/* ---- reads run for one another --------------------------------------------------- */
+
+/* A read in a thread of its own: a GET of contact, or with user set a login;
+ * what came back is copied out before its pool goes. */
+typedef struct {
+    soi_store *st;
+    const soi_principal *who;
+    apr_int32_t contact;
+    const char *user;
+    soi_outcome got;
+    apr_int64_t blob;
+    apr_int32_t associate;
+    char description[64];
+    int status;       /* the error's, 0 when none */
+    char detail[200]; /* and its detail */
+} reader_arg;
+
+static void *APR_THREAD_FUNC reader(apr_thread_t *t, void *data)
+{
+    reader_arg *a = data;
+    apr_pool_t *p;
+    soi_stored out;
+    soi_error *err;
+    apr_pool_create(&p, NULL);
+    soi_call c = {p, a->contact, a->who, &test_log, NULL};
+    if (a->user) {
+        soi_login l;
+        err = soi_store_login(a->st, &c, a->user, &l);
+        a->associate = err ? -1 : l.associate_id;
+    } else {
+        err = soi_store_get(a->st, &c, &out);
+        a->got = outcome_of(err, &out);
+        a->blob = out.entity.v[SOI_F_BLOBID].num;
+        apr_cpystrn(a->description, out.entity.v[SOI_F_DESCRIPTION].str ? out.entity.v[SOI_F_DESCRIPTION].str : "",
+                    sizeof(a->description));
+    }
+    a->status = err ? err->status : 0;
+    apr_cpystrn(a->detail, err && err->detail ? err->detail : "", sizeof(a->detail));
+    apr_pool_destroy(p);
+    apr_thread_exit(t, APR_SUCCESS);
+    return NULL;
+}
+
+/* Waits until the pool has counted waits waits; 1 when it did in time. */
+static int waits_reach(const soi_stats *stats, apr_uint64_t waits)
+{
+    for (int i = 0; i < 400; i++) {
+        if (apr_atomic_read64((volatile apr_uint64_t *)&stats->pool_waits) >= waits)
+            return 1;
+        apr_sleep(apr_time_from_msec(5));
+    }
+    return 0;
+}
+
+/* Starts readers[0..n) one after the other, each once the one before waits
+ * for the store's one connection, held meanwhile by a transaction; then
+ * ends the transaction and joins them. The order they wait in is theirs. */
+static int read_queued(soi_store *st, const soi_stats *stats, apr_pool_t *p, const soi_principal *who,
+                       reader_arg *readers, int n)
+{
+    apr_thread_t *threads[16];
+    soi_tx *tx = NULL;
+    soi_stored out;
+    soi_call c = {p, 42, who, &test_log, NULL};
+    int queued = lock(st, &c, &tx, &out) == SOI_OUT_DONE && tx;
+    apr_uint64_t base = apr_atomic_read64((volatile apr_uint64_t *)&stats->pool_waits);
+
+    for (int i = 0; i < n; i++) {
+        apr_thread_create(&threads[i], NULL, reader, &readers[i], p);
+        queued = waits_reach(stats, base + (apr_uint64_t)i + 1) && queued;
+    }
+    if (tx)
+        soi_store_abandon(tx);
+    for (int i = 0; i < n; i++) {
+        apr_status_t rv;
+        apr_thread_join(&rv, threads[i]);
+    }
+    return queued;
+}
+
 int main(void)
 {
     apr_pool_t *p;
@@ -368,6 +448,98 @@ int main(void)
     is_str(
         sql1(p, "SELECT count(*) FROM binaryobjectlink WHERE ownertable = 5 AND linktype = 17 AND ownerrecord = 183"),
         "1", "one link");
+
+    /* Reads that wait for the one connection go in one round trip, sent by
+     * the first of them, and each gets its own answer. */
+    soi_stats jstats;
+    memset(&jstats, 0, sizeof(jstats));
+    soi_store_settings jset = {apr_pstrcat(p, conninfo, " application_name=soi-store-join", NULL),
+                               1,
+                               1,
+                               apr_time_from_sec(5),
+                               apr_time_from_sec(5),
+                               apr_time_from_sec(2)};
+    soi_store *jst = soi_store_create(p, &jset);
+    ok(soi_store_open(jst, p, &test_log, &jstats) == APR_SUCCESS, "a store of one connection opens");
+    const char *jpid = sql1(p, "SELECT pid FROM pg_stat_activity WHERE application_name = 'soi-store-join'");
+    static const apr_int32_t jcontacts[] = {42, 151, 5000, 183, 199};
+    enum { JOINED = sizeof(jcontacts) / sizeof(jcontacts[0]) + 1 };
+    reader_arg want[JOINED], readers[JOINED];
+    for (int i = 0; i < JOINED; i++) {
+        want[i] = (reader_arg){jst, &tje0, i < JOINED - 1 ? jcontacts[i] : 0, i < JOINED - 1 ? NULL : "tje0"};
+        readers[i] = want[i];
+    }
+    read_queued(jst, &jstats, p, &tje0, want, 1); /* each alone first: what each must get */
+    for (int i = 1; i < JOINED; i++)
+        read_queued(jst, &jstats, p, &tje0, &want[i], 1);
+    apr_uint64_t joined0 = jstats.pool_joined;
+    ok(joined0 == 0, "a read alone joins nobody");
+    ok(read_queued(jst, &jstats, p, &tje0, readers, JOINED), "%d reads wait for the connection, one after the other",
+       JOINED);
+    is_int((int)(jstats.pool_joined - joined0), JOINED - 1, "the first sends the other %d with its own", JOINED - 1);
+    int same = 0;
+    for (int i = 0; i < JOINED; i++) {
+        int eq = readers[i].status == 0 && readers[i].got == want[i].got && readers[i].blob == want[i].blob
+                 && readers[i].associate == want[i].associate
+                 && strcmp(readers[i].description, want[i].description) == 0;
+        if (!eq)
+            printf("# read %d: outcome %d blob %d \"%s\" associate %d, alone %d %d \"%s\" %d (%s)\n", i,
+                   (int)readers[i].got, (int)readers[i].blob, readers[i].description, (int)readers[i].associate,
+                   (int)want[i].got, (int)want[i].blob, want[i].description, (int)want[i].associate, readers[i].detail);
+        same += eq;
+    }
+    is_int(same, JOINED, "each read got the answer it gets alone");
+    ok(want[0].got == SOI_OUT_DONE && want[0].blob > 0 && want[2].got == SOI_OUT_MISSING && want[1].blob == 0
+           && want[JOINED - 1].associate == 1,
+       "and those differ: a picture, none, a missing contact, a login");
+
+    /* One that fails (a name that is not UTF-8) leaves those after it unrun;
+     * each of those is sent again on its own, and the connection stays. */
+    reader_arg mixed[4] = {
+        {jst, &tje0, 42, NULL}, {jst, &tje0, 0, "bad\xff"}, {jst, &tje0, 183, NULL}, {jst, &tje0, 0, "tje0"}};
+    joined0 = jstats.pool_joined;
+    ok(read_queued(jst, &jstats, p, &tje0, mixed, 4), "four reads wait, the second of them bad");
+    is_int((int)(jstats.pool_joined - joined0), 3, "all four go in one round trip");
+    ok(mixed[0].status == 0 && mixed[0].got == want[0].got && mixed[0].blob == want[0].blob,
+       "the first is answered (%s)", mixed[0].detail);
+    ok(mixed[1].status == 500 && strstr(mixed[1].detail, "statement soi_login failed (SQLSTATE 22021)"),
+       "the bad one: a 500 with its SQLSTATE (%d: %s)", mixed[1].status, mixed[1].detail);
+    ok(mixed[2].status == 0 && mixed[2].got == want[3].got && mixed[2].blob == want[3].blob,
+       "the one after it: answered, sent again (%s)", mixed[2].detail);
+    ok(mixed[3].status == 0 && mixed[3].associate == 1, "and the last (%s)", mixed[3].detail);
+    is_str(sql1(p, "SELECT pid FROM pg_stat_activity WHERE application_name = 'soi-store-join'"), jpid,
+           "the connection is the same one");
+
+    /* A write keeps its place: the reads before and after it are not sent
+     * in one round trip across it. */
+    reader_arg around[3] = {{jst, &tje0, 42, NULL}, {jst, &tje0, 0, "tje0"}, {jst, &tje0, 151, NULL}};
+    apr_thread_t *wt;
+    writer_arg wa = {jst, &tje0, (soi_outcome)-1};
+    soi_tx *htx = NULL;
+    soi_call hc = {p, 42, &tje0, &test_log, NULL};
+    joined0 = jstats.pool_joined;
+    apr_uint64_t w0 = jstats.pool_waits;
+    int in_order = lock(jst, &hc, &htx, &out) == SOI_OUT_DONE && htx;
+    apr_thread_t *rt[3];
+    apr_thread_create(&rt[0], NULL, reader, &around[0], p);
+    in_order = waits_reach(&jstats, w0 + 1) && in_order;
+    apr_thread_create(&wt, NULL, writer, &wa, p);
+    in_order = waits_reach(&jstats, w0 + 2) && in_order;
+    apr_thread_create(&rt[1], NULL, reader, &around[1], p);
+    in_order = waits_reach(&jstats, w0 + 3) && in_order;
+    apr_thread_create(&rt[2], NULL, reader, &around[2], p);
+    in_order = waits_reach(&jstats, w0 + 4) && in_order;
+    if (htx)
+        soi_store_abandon(htx);
+    apr_status_t jrv;
+    for (int i = 0; i < 3; i++)
+        apr_thread_join(&jrv, rt[i]);
+    apr_thread_join(&jrv, wt);
+    ok(in_order, "a read, a write and two reads wait, in that order");
+    is_int((int)(jstats.pool_joined - joined0), 1, "only the two reads after the write go together");
+    ok(around[0].status == 0 && around[1].associate == 1 && around[2].status == 0 && around[2].got == want[1].got
+           && wa.got == SOI_OUT_DONE,
+       "and every one is answered");
 
     /* A slow connect holds up only its own caller: an idle connection is
      * handed out meanwhile. */
