@@ -655,6 +655,17 @@ typedef struct {
     apr_interval_time_t took; /* the round trip's */
 } soi_joined;
 
+/* After j's answer (in_step: the connection's answers are still in step):
+ * whether the connection is up and in step, with libpq's message for j when
+ * it is not; 1 when it must be closed. */
+static int soi_joined_settle(PGconn *pg, soi_joined *j, int in_step)
+{
+    j->conn_ok = in_step && !j->expired && PQstatus(pg) == CONNECTION_OK;
+    if (!j->conn_ok)
+        apr_cpystrn(j->why, PQerrorMessage(pg), sizeof(j->why));
+    return !j->conn_ok || soi_state_wants_new_connection(PQresultErrorField(j->res, PG_DIAG_SQLSTATE));
+}
+
 /* Runs items[0..k) on use in one round trip; items[0] is the caller's own,
  * and each other is handed to its waiter (jobs[i]) as soon as its answer is
  * read. The server ends each statement at its own statement_timeout, so
@@ -693,10 +704,7 @@ static void soi_joined_trip(const soi_store *st, soi_conn *use, soi_joined **ite
         expired |= j->expired;
         j->expired = expired; /* or behind one that never came */
         j->took = apr_time_now() - start;
-        j->conn_ok = in_step && !expired && PQstatus(pg) == CONNECTION_OK;
-        if (!j->conn_ok)
-            apr_cpystrn(j->why, PQerrorMessage(pg), sizeof(j->why));
-        broken |= !j->conn_ok || soi_state_wants_new_connection(PQresultErrorField(j->res, PG_DIAG_SQLSTATE));
+        broken |= soi_joined_settle(pg, j, in_step);
         if (i > 0)
             soi_pool_job_done(jobs[i]); /* j is its waiter's again */
     }
@@ -737,10 +745,7 @@ static soi_error *soi_store_joined(soi_store *st, const soi_call *c, soi_joined 
         own->res = res;
         own->unrun = 0;
         own->took = apr_time_now() - start;
-        own->conn_ok = !own->expired && PQstatus(use->pg) == CONNECTION_OK;
-        if (!own->conn_ok)
-            apr_cpystrn(own->why, PQerrorMessage(use->pg), sizeof(own->why));
-        use->broken = !own->conn_ok || soi_state_wants_new_connection(PQresultErrorField(res, PG_DIAG_SQLSTATE));
+        use->broken = soi_joined_settle(use->pg, own, 1);
     }
     soi_pool_release(use);
     return NULL;
@@ -775,6 +780,7 @@ static soi_error *soi_store_run(soi_store *st, const soi_call *c, soi_conn *conn
             if (err)
                 return err;
             if (own.unrun) { /* one before it failed: once more, on its own */
+                PQclear(own.res);
                 joins = 0;
                 attempt--;
                 continue;
