@@ -25,64 +25,6 @@ my $log_mark = log_mark($error_log);
 
 # ---- helpers ------------------------------------------------------------------------------
 
-my %hostport;
-for my $vhost (qw(soi_faults soi_bouncer)) {
-    Apache::TestRequest::module($vhost);
-    $hostport{$vhost} = Apache::TestRequest::hostport();
-}
-Apache::TestRequest::module('default');
-
-sub open_to {
-    my ($vhost) = @_;
-    my $sock = IO::Socket::INET->new(PeerAddr => $hostport{$vhost}, Timeout => 5)
-        or die "cannot connect to $vhost at $hostport{$vhost}: $!";
-    return $sock;
-}
-
-# The bytes of a request as tje0; $body may be given only in part.
-sub request_bytes {
-    my ($method, $path, $headers, $body) = @_;
-    my $req = "$method $path HTTP/1.1\r\nHost: localhost\r\nAuthorization: " . basic('tje0', 'Tje0') . "\r\n";
-    $req .= "$_\r\n" for @$headers;
-    return "$req\r\n" . ($body // '');
-}
-
-sub entity_request {
-    my ($method, $path, $type, $body) = @_;
-    return request_bytes($method, $path, ["Content-Type: $type", 'Content-Length: ' . length $body], $body);
-}
-
-# One reply from a connection kept open (read by its Content-Length), as an
-# HTTP::Response; undef when none came within $wait seconds.
-sub read_reply {
-    my ($sock, $wait) = @_;
-    my ($buf, $sel, $until) = ('', IO::Select->new($sock), time + $wait);
-    while (1) {
-        if ($buf =~ m{\A(HTTP/1\.[01] (\d{3}) ([^\r]*)\r\n(.*?)\r\n\r\n)}s) {
-            my ($head, $code, $reason, $fields) = ($1, $2, $3, $4);
-            my @h = map { /^([^:]+):\s*(.*)$/ ? ($1, $2) : () } split /\r\n/, $fields;
-            my %h = @h;
-            my ($len) = map { $h{$_} } grep { lc eq 'content-length' } keys %h;
-            return HTTP::Response->new($code, $reason, \@h, substr($buf, length $head, $len // 0))
-                if length($buf) >= length($head) + ($len // 0);
-        }
-        my $left = $until - time;
-        return undef if $left <= 0 || !$sel->can_read($left);
-        sysread($sock, $buf, 65536, length $buf) or return undef;
-    }
-}
-
-# The status page's lines per process: pid (or "all") => {busy, open, idle,
-# waits, timeouts, requests, ...}.
-sub processes {
-    my %p;
-    for (call(GET => '/soi-status?auto', auth => undef)->content =~ /^SoImageInfoProcess: (.*)$/mg) {
-        my ($pid, @kv) = split ' ';
-        $p{$pid} = {@kv};
-    }
-    return \%p;
-}
-
 # The status page once the module has answered $n more requests than
 # $before counted (an aborted request is answered too, to nobody), or after
 # 5 s.
@@ -140,37 +82,11 @@ sub blocked_writes { return lock_waiters('soi-tests-faults') }
 
 if ($threaded) {
     # Each process has a pool of its own: the requests that must find it
-    # exhausted go on keep-alive connections of the holder's process. Which
-    # process a connection landed on shows on the status page (the process
-    # whose request count grew). The event MPM's maintenance (once a second)
-    # may stop a process it finds spare, closing its keep-alive connections:
-    # they are made once the processes have held still for over a second.
-    # With at most three processes, seven connections put three on one.
-    my ($set, $since) = ('', time);
-    for (1 .. 100) {
-        my $now = join ',', sort grep { $_ ne 'all' } keys %{ processes() };
-        ($set, $since) = ($now, time) if $now ne $set;
-        last if time - $since >= 1.1;
-        sleep 0.1;
-    }
-    my (%on, $pid);
-    my $seen = processes();
-    for (1 .. 12) {
-        my $sock = open_to('soi_faults');
-        print $sock request_bytes(GET => "/api/v1/Contact/$held/ImageInfo");
-        my $res = read_reply($sock, 5);
-        die 'a GET of soi_faults failed: ' . ($res ? $res->status_line : 'no answer') unless $res && $res->code == 200;
-        my $now = processes();
-        my @grew = grep { $_ ne 'all' && $now->{$_}{requests} > ($seen->{$_}{requests} // 0) } keys %$now;
-        $seen = $now;
-        die 'no one process answered the GET: ' . join(',', @grew) unless @grew == 1;
-        push @{ $on{ $grew[0] } }, $sock;
-        if (@{ $on{ $grew[0] } } == 3) { $pid = $grew[0]; last }
-    }
-    ok($pid, 'three keep-alive connections on one process')
-        or diag('connections per process: ' . join(', ', map { "$_: " . scalar @{ $on{$_} } } sort keys %on));
+    # exhausted go on keep-alive connections of the holder's process.
+    my ($pid, $mine, $all) = connections_on_one_process('soi_faults', 3, "/api/v1/Contact/$held/ImageInfo");
+    ok($pid, 'three keep-alive connections on one process');
     $pid or die 'no process with three connections of soi_faults';
-    my ($holder, $get, $put) = @{ $on{$pid} };
+    my ($holder, $get, $put) = @$mine;
 
     $lock->do('SELECT 1 FROM contact WHERE contact_id = ? FOR UPDATE', undef, $held);
     print $holder entity_request(PUT => "/api/v1/Contact/$held/ImageInfo", $json, $write);
@@ -216,7 +132,7 @@ if ($threaded) {
     print $holder entity_request(PUT => "/api/v1/Contact/$free/ImageInfo", $json, '{"Description":"now"}');
     $res = read_reply($holder, 5) || HTTP::Response->new(599, 'no answer');
     is($res->code . '|' . picture_of($free)->{description}, '200|now', 'and so is the next PUT');
-    close $_ for map { @$_ } values %on;
+    close $_ for @$all;
 } else {
     # Under prefork a process serves one request at a time, so its pool is
     # never wanted twice: while one process waits on the lock, others

@@ -18,7 +18,8 @@ use POSIX ();
 
 our @EXPORT = qw(call basic db picture_of blob_row links_of json top_keys entity_body seed_body
                  error_ok snapshot pg_ctl iso associate_json chunks raw_exchange db_session status_lines
-                 raw_request pg_log log_mark log_since lock_waiters);
+                 raw_request pg_log log_mark log_since lock_waiters open_to request_bytes entity_request
+                 read_reply processes connections_on_one_process);
 
 # Every property of a response, in SPEC order.
 our @ORDER = qw(BlobId BlobSize Description ExtraInfo IsEncrypted IsZipped MimeType OriginalSize
@@ -280,6 +281,104 @@ sub pg_ctl {
     my $dir = $ENV{SOI_TEST_PGDIR} or die "SOI_TEST_PGDIR is not set";
     system("$ENV{SOI_TEST_TOP}/scripts/pg-throwaway", $action, $dir) == 0
         or die "pg-throwaway $action failed";
+}
+
+
+# ---- keep-alive connections of chosen processes ------------------------------------------
+
+# A connection to a virtual host of the suite's configuration.
+my %hostport;
+sub open_to {
+    my ($vhost) = @_;
+    $hostport{$vhost} //= do {
+        local $Apache::TestRequest::Module = $vhost;
+        Apache::TestRequest::hostport();
+    };
+    require IO::Socket::INET;
+    my $sock = IO::Socket::INET->new(PeerAddr => $hostport{$vhost}, Timeout => 5)
+        or die "cannot connect to $vhost at $hostport{$vhost}: $!";
+    return $sock;
+}
+
+# The bytes of a request as tje0; $body may be given only in part.
+sub request_bytes {
+    my ($method, $path, $headers, $body) = @_;
+    my $req = "$method $path HTTP/1.1\r\nHost: localhost\r\nAuthorization: " . basic('tje0', 'Tje0') . "\r\n";
+    $req .= "$_\r\n" for @{ $headers // [] };
+    return "$req\r\n" . ($body // '');
+}
+
+sub entity_request {
+    my ($method, $path, $type, $body) = @_;
+    return request_bytes($method, $path, ["Content-Type: $type", 'Content-Length: ' . length $body], $body);
+}
+
+# One reply from a connection kept open (read by its Content-Length), as an
+# HTTP::Response; undef when none came within $wait seconds.
+sub read_reply {
+    my ($sock, $wait) = @_;
+    require IO::Select;
+    require HTTP::Response;
+    my ($buf, $sel, $until) = ('', IO::Select->new($sock), Time::HiRes::time() + $wait);
+    while (1) {
+        if ($buf =~ m{\A(HTTP/1\.[01] (\d{3}) ([^\r]*)\r\n(.*?)\r\n\r\n)}s) {
+            my ($head, $code, $reason, $fields) = ($1, $2, $3, $4);
+            my @h = map { /^([^:]+):\s*(.*)$/ ? ($1, $2) : () } split /\r\n/, $fields;
+            my %h = @h;
+            my ($len) = map { $h{$_} } grep { lc eq 'content-length' } keys %h;
+            return HTTP::Response->new($code, $reason, \@h, substr($buf, length $head, $len // 0))
+                if length($buf) >= length($head) + ($len // 0);
+        }
+        my $left = $until - Time::HiRes::time();
+        return undef if $left <= 0 || !$sel->can_read($left);
+        sysread($sock, $buf, 65536, length $buf) or return undef;
+    }
+}
+
+# The status page's lines per process: pid (or "all") => {busy, open, idle,
+# waits, joined, timeouts, requests, ...}.
+sub processes {
+    my %p;
+    for (call(GET => '/soi-status?auto', auth => undef)->content =~ /^SoImageInfoProcess: (.*)$/mg) {
+        my ($pid, @kv) = split ' ';
+        $p{$pid} = {@kv};
+    }
+    return \%p;
+}
+
+# $n keep-alive connections of $vhost that one process serves, each used
+# once for a GET of $path: (its pid, those connections, every connection
+# made). Which process a connection landed on shows on the status page (the
+# process whose request count grew). The event MPM's maintenance (once a
+# second) may stop a process it finds spare, closing its keep-alive
+# connections: they are made once the processes have held still for over a
+# second. With at most three processes, 3n - 2 connections put n on one.
+sub connections_on_one_process {
+    my ($vhost, $n, $path) = @_;
+    my ($set, $since) = ('', Time::HiRes::time());
+    for (1 .. 100) {
+        my $now = join ',', sort grep { $_ ne 'all' } keys %{ processes() };
+        ($set, $since) = ($now, Time::HiRes::time()) if $now ne $set;
+        last if Time::HiRes::time() - $since >= 1.1;
+        Time::HiRes::sleep(0.1);
+    }
+    my (%on, @all);
+    my $seen = processes();
+    for (1 .. 3 * $n) {
+        my $sock = open_to($vhost);
+        push @all, $sock;
+        print $sock request_bytes(GET => $path);
+        my $res = read_reply($sock, 5);
+        die "a GET of $vhost failed: " . ($res ? $res->status_line : 'no answer') unless $res && $res->code == 200;
+        my $now = processes();
+        my @grew = grep { $_ ne 'all' && $now->{$_}{requests} > ($seen->{$_}{requests} // 0) } keys %$now;
+        $seen = $now;
+        die 'no one process answered the GET: ' . join(',', @grew) unless @grew == 1;
+        push @{ $on{ $grew[0] } }, $sock;
+        return ($grew[0], $on{ $grew[0] }, \@all) if @{ $on{ $grew[0] } } == $n;
+    }
+    Test::More::diag('connections per process: ' . join(', ', map { "$_: " . scalar @{ $on{$_} } } sort keys %on));
+    return (undef, [], \@all);
 }
 
 1;
