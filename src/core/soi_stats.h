@@ -39,16 +39,12 @@ typedef struct {
 } soi_stats;
 
 /* Updates of one field of s, which may be NULL (no status page). */
-#define SOI_STATS_COUNT(s, field)                                                                                      \
-    do {                                                                                                               \
-        if (s)                                                                                                         \
-            apr_atomic_inc64(&(s)->field);                                                                             \
-    } while (0)
 #define SOI_STATS_ADD(s, field, n)                                                                                     \
     do {                                                                                                               \
         if (s)                                                                                                         \
             apr_atomic_add64(&(s)->field, (apr_uint64_t)(n));                                                          \
     } while (0)
+#define SOI_STATS_COUNT(s, field) SOI_STATS_ADD(s, field, 1)
 #define SOI_STATS_GAUGE(s, field, delta)                                                                               \
     do {                                                                                                               \
         if (s)                                                                                                         \

@@ -360,6 +360,14 @@ static PGresult *soi_step_exec(const soi_store *st, PGconn *pg, const soi_step *
  * network that has stopped answering. */
 #define SOI_ANSWER_GRACE apr_time_from_sec(1)
 
+/* The deadline of an answer awaited since from: 0 (none) when statements
+ * have no timeout. */
+static apr_time_t soi_answer_deadline(const soi_store *st, apr_time_t from)
+{
+    apr_interval_time_t wait = st->settings.statement_timeout;
+    return wait ? from + wait + SOI_ANSWER_GRACE : 0;
+}
+
 /* Waits until pg has a whole result to give, or until the deadline (0: no
  * deadline). Returns 1 when PQgetResult will not block, 0 when the deadline
  * passed first; a broken connection counts as ready (PQgetResult then
@@ -675,7 +683,6 @@ static int soi_joined_settle(PGconn *pg, soi_joined *j, int in_step)
 static void soi_joined_trip(const soi_store *st, soi_conn *use, soi_joined **items, soi_pool_job **jobs, int k)
 {
     PGconn *pg = use->pg;
-    apr_interval_time_t wait = st->settings.statement_timeout;
     apr_time_t start = apr_time_now(), from = start;
     int sent = 0, in_step, expired = 0, broken = 0;
 
@@ -691,7 +698,7 @@ static void soi_joined_trip(const soi_store *st, soi_conn *use, soi_joined **ite
         j->unrun = 0;
         j->expired = 0;
         if (in_step) {
-            apr_time_t deadline = wait ? from + wait + SOI_ANSWER_GRACE : 0;
+            apr_time_t deadline = soi_answer_deadline(st, from);
             j->res = soi_wait_answer(pg, deadline, &j->expired) ? PQgetResult(pg) : NULL;
             PGresult *end = j->res && soi_wait_answer(pg, deadline, &j->expired) ? PQgetResult(pg) : NULL;
             ExecStatusType s = PQresultStatus(j->res);
@@ -708,8 +715,7 @@ static void soi_joined_trip(const soi_store *st, soi_conn *use, soi_joined **ite
         if (i > 0)
             soi_pool_job_done(jobs[i]); /* j is its waiter's again */
     }
-    PGresult *sync =
-        in_step && soi_wait_answer(pg, wait ? from + wait + SOI_ANSWER_GRACE : 0, &expired) ? PQgetResult(pg) : NULL;
+    PGresult *sync = in_step && soi_wait_answer(pg, soi_answer_deadline(st, from), &expired) ? PQgetResult(pg) : NULL;
     if (PQresultStatus(sync) != PGRES_PIPELINE_SYNC || !PQexitPipelineMode(pg))
         broken = 1;
     PQclear(sync);
@@ -736,12 +742,10 @@ static soi_error *soi_store_joined(soi_store *st, const soi_call *c, soi_joined 
     if (k > 1) {
         soi_joined_trip(st, use, items, jobs, k);
     } else { /* nobody waits: a plain round trip */
-        apr_interval_time_t wait = st->settings.statement_timeout;
         apr_time_t start = apr_time_now();
         PGresult *res;
         own->failed =
-            soi_round_trip(st, use->pg, 1, own->step, &res, wait ? start + wait + SOI_ANSWER_GRACE : 0, &own->expired)
-            >= 0;
+            soi_round_trip(st, use->pg, 1, own->step, &res, soi_answer_deadline(st, start), &own->expired) >= 0;
         own->res = res;
         own->unrun = 0;
         own->took = apr_time_now() - start;
@@ -773,9 +777,9 @@ static soi_error *soi_store_run(soi_store *st, const soi_call *c, soi_conn *conn
         int m = 0, extra = -1, expired, failed, conn_ok;
         const char *conn_msg;
         apr_interval_time_t took, wait = st->settings.statement_timeout;
+        soi_joined own = {.step = &steps[0]};
 
         if (joins) {
-            soi_joined own = {.step = &steps[0]};
             soi_error *err = soi_store_joined(st, c, &own);
             if (err)
                 return err;
@@ -791,7 +795,7 @@ static soi_error *soi_store_run(soi_store *st, const soi_call *c, soi_conn *conn
             expired = own.expired;
             took = own.took;
             conn_ok = own.conn_ok;
-            conn_msg = apr_pstrdup(p, own.why);
+            conn_msg = own.why;
         } else {
             soi_error *err = use ? NULL : soi_pool_acquire(st->pool, p, c->log, &use);
             if (err)
@@ -808,7 +812,7 @@ static soi_error *soi_store_run(soi_store *st, const soi_call *c, soi_conn *conn
                 all[m++] = steps[i];
             }
             apr_time_t start = apr_time_now();
-            failed = soi_round_trip(st, use->pg, m, all, got, wait ? start + wait + SOI_ANSWER_GRACE : 0, &expired);
+            failed = soi_round_trip(st, use->pg, m, all, got, soi_answer_deadline(st, start), &expired);
             took = apr_time_now() - start;
             conn_ok = PQstatus(use->pg) == CONNECTION_OK;
             conn_msg = PQerrorMessage(use->pg);
