@@ -75,10 +75,11 @@ static const char *set_statement(cmd_parms *cmd, void *dc, const char *method, c
 static const char *set_pool(cmd_parms *cmd, void *dc, const char *v)
 {
     (void)dc;
-    int n = atoi(v);
-    if (n < 1 || n > 1024)
+    char *end;
+    apr_int64_t n = apr_strtoi64(v, &end, 10);
+    if (*end || end == v || n < 1 || n > 1024)
         return apr_psprintf(cmd->pool, "SoiTrivialPool: \"%s\" is not a number of connections from 1 to 1024", v);
-    trivial_conf_of(cmd)->size = n;
+    trivial_conf_of(cmd)->size = (int)n;
     return NULL;
 }
 
@@ -117,10 +118,13 @@ static void trivial_child_init(apr_pool_t *pchild, server_rec *s)
     trivial_conf *c = ap_get_module_config(s->module_config, &soi_trivial_module);
     if (!c || !c->conninfo)
         return;
-    if (apr_reslist_create(&c->pool, 0, c->size, c->size, 0, conn_open, conn_close, c, pchild) != APR_SUCCESS)
+    apr_status_t rv = apr_reslist_create(&c->pool, 0, c->size, c->size, 0, conn_open, conn_close, c, pchild);
+    if (rv != APR_SUCCESS) {
+        ap_log_error(APLOG_MARK, APLOG_ERR, rv, s, "soi-trivial-db: no connection pool in this process");
         c->pool = NULL;
-    else
+    } else {
         apr_reslist_timeout_set(c->pool, apr_time_from_sec(60));
+    }
 }
 
 static void read_body(request_rec *r)
