@@ -50,7 +50,7 @@ int soi_store_ping(const soi_store *st);
 /* The version of conf/schema.sql this release works with; each later
  * change of the schema raises it and ships conf/migrations/NNNN-*.sql, which
  * brings version NNNN-1 to NNNN. */
-#define SOI_SCHEMA_VERSION 5
+#define SOI_SCHEMA_VERSION 6
 
 /* Start-up check: NULL when the database's schema is this release's
  * version, else why not and what to run (the database is not reached:
