@@ -263,21 +263,25 @@ start_httpd() {
     note "httpd${httpd_instance:+ $httpd_instance} ($bench_mpm MPM) listening on 127.0.0.1:$port"
 }
 
-# The httpd processes: the parent and its children.
-httpd_pids() {
-    local parent
-    parent=$(httpd_parent) || return 0
-    echo "$parent"
-    local f
+# child_pids PID: the processes whose parent is PID.
+child_pids() {
+    local parent=$1 f rest
     for f in /proc/[0-9]*/stat; do
         # Field 4 of stat is the parent pid; the name in field 2 may hold spaces
         # but not ") ", so cut after it.
-        local rest
         rest=$(cat "$f" 2>/dev/null) || continue
         rest=${rest##*) }
         set -- $rest
         [ "${2:-}" = "$parent" ] && { f=${f#/proc/}; echo "${f%/stat}"; }
     done
+    return 0
+}
+# The httpd processes: the parent and its children.
+httpd_pids() {
+    local parent
+    parent=$(httpd_parent) || return 0
+    echo "$parent"
+    child_pids "$parent"
 }
 rss_kib() { # summed VmRSS in KiB of the given pids
     local total=0 pid v
@@ -296,6 +300,33 @@ cpu_ticks() { # summed user+system clock ticks of the given pids
         total=$((total + ${12} + ${13}))
     done
     echo "$total"
+}
+# pg_ticks: PostgreSQL's clock ticks so far: the postmaster's own, those of
+# its children it has reaped (cutime, cstime: pgbench's backends end with
+# its run), and those of its live children (the pooled connections).
+pg_postmaster() { head -n 1 "$pgdir/data/postmaster.pid" 2>/dev/null || die "PostgreSQL in $pgdir is not running"; }
+pg_children() { child_pids "$(pg_postmaster)"; }
+pg_ticks() {
+    local pm rest
+    pm=$(pg_postmaster)
+    rest=$(cat "/proc/$pm/stat" 2>/dev/null) || die "PostgreSQL in $pgdir is not running"
+    rest=${rest##*) }
+    set -- $rest
+    echo $((${12} + ${13} + ${14} + ${15} + $(cpu_ticks $(child_pids "$pm"))))
+}
+# machine_ticks: the clock ticks of all cores so far, busy and in all
+# (/proc/stat: user, nice, system, irq, softirq and steal are busy; idle and
+# iowait are not).
+machine_ticks() { awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9; exit }' /proc/stat; }
+# cpu_figures NAME REQUESTS PG-BEFORE "MACHINE-BEFORE": NAME_pg_us and
+# NAME_all_us, the CPU per request of PostgreSQL and of the whole machine
+# since the readings given, and NAME_busy, the share of the cores busy.
+cpu_figures() {
+    local name=$1 n=$2 pg0=$3 busy0 all0 busy1 all1
+    read -r busy0 all0 <<<"$4"
+    read -r busy1 all1 <<<"$(machine_ticks)"
+    awk -v n="$n" -v hz="$(getconf CLK_TCK)" -v pg=$(($(pg_ticks) - pg0)) -v busy=$((busy1 - busy0)) -v all=$((all1 - all0)) -v s="$name" \
+        'BEGIN { printf "%s_pg_us=%.1f\n%s_all_us=%.1f\n%s_busy=%.1f\n", s, pg / hz * 1e6 / n, s, busy / hz * 1e6 / n, s, all ? 100 * busy / all : 0 }'
 }
 
 # A crash or an error logged by the module makes a run worthless, even if
