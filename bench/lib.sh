@@ -315,9 +315,10 @@ pg_ticks() {
     echo $((${12} + ${13} + ${14} + ${15} + $(cpu_ticks $(child_pids "$pm"))))
 }
 # machine_ticks: the clock ticks of all cores so far, busy and in all
-# (/proc/stat: user, nice, system, irq, softirq and steal are busy; idle and
-# iowait are not).
-machine_ticks() { awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9; exit }' /proc/stat; }
+# (/proc/stat: user, nice, system, irq and softirq are busy; idle, iowait
+# and steal, the time the hypervisor gave the core to another machine, are
+# not).
+machine_ticks() { awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9; exit }' /proc/stat; }
 # cpu_figures NAME REQUESTS PG-BEFORE "MACHINE-BEFORE": NAME_pg_us and
 # NAME_all_us, the CPU per request of PostgreSQL and of the whole machine
 # since the readings given, and NAME_busy, the share of the cores busy.
