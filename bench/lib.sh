@@ -301,11 +301,12 @@ cpu_ticks() { # summed user+system clock ticks of the given pids
     done
     echo "$total"
 }
+# The PostgreSQL server's postmaster and its children (the backends among them).
+pg_postmaster() { head -n 1 "$pgdir/data/postmaster.pid" 2>/dev/null || die "PostgreSQL in $pgdir is not running"; }
+pg_children() { child_pids "$(pg_postmaster)"; }
 # pg_ticks: PostgreSQL's clock ticks so far: the postmaster's own, those of
 # its children it has reaped (cutime, cstime: pgbench's backends end with
 # its run), and those of its live children (the pooled connections).
-pg_postmaster() { head -n 1 "$pgdir/data/postmaster.pid" 2>/dev/null || die "PostgreSQL in $pgdir is not running"; }
-pg_children() { child_pids "$(pg_postmaster)"; }
 pg_ticks() {
     local pm rest
     pm=$(pg_postmaster)
